@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A bank file's bytes as UTF-8, with what is needed to turn a byte offset into line and column.
+///
+/// UTF-16 files (with a BOM) are transcoded and a UTF-8 BOM is dropped before libxml2 sees the
+/// bytes, so every later step — parsing, positions, the start-tag index — works on one encoding.
+struct SourceText {
+    /// Largest bank file read; bigger files are refused before parsing.
+    static let maximumFileSize = 64 * 1024 * 1024
+
+    let path: String
+    let utf8: [UInt8]
+    /// Byte offset where each line starts (line 1 at index 0).
+    private(set) var lineStarts: [Int]
+    /// Byte offsets of element start tags, in document order.
+    private(set) var startTags: [Int]
+
+    /// Problems with the bytes themselves, found while reading.
+    enum ReadError: Error {
+        case unreadable(String)
+        case notRegularFile
+        case tooLarge(Int)
+        case badUTF16
+    }
+
+    /// Reads and normalises the file at `path`, reporting it as `displayPath`.
+    init(contentsOf path: String, displayPath: String) throws(ReadError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw .unreadable(String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
+        guard info.st_size <= Self.maximumFileSize else { throw .tooLarge(Int(info.st_size)) }
+        guard let file = fopen(path, "rb") else {
+            throw .unreadable(String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        bytes.removeSubrange(count...)
+        try self.init(path: displayPath, bytes: bytes)
+    }
+
+    /// Normalises `bytes` read from `path`.
+    init(path: String, bytes: [UInt8]) throws(ReadError) {
+        self.path = path
+        self.utf8 = try Self.normalisedUTF8(bytes)
+        self.lineStarts = []
+        self.startTags = []
+        indexLinesAndTags()
+    }
+
+    private static func normalisedUTF8(_ bytes: [UInt8]) throws(ReadError) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+        let littleEndian: Bool
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            littleEndian = true
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            littleEndian = false
+        } else {
+            return bytes
+        }
+        guard bytes.count % 2 == 0 else { throw .badUTF16 }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var index = 2
+        while index + 1 < bytes.count {
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(units.count * 2)
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): output.append(contentsOf: UTF8.encode(scalar).map(Array.init) ?? [])
+            case .emptyInput: return output
+            case .error: throw .badUTF16
+            }
+        }
+    }
+
+    /// One pass over the bytes: line starts, and the offset of every start tag outside comments,
+    /// processing instructions, CDATA and the DOCTYPE, so the n-th element of the parsed tree can be
+    /// located without libxml2 (which keeps no columns).
+    private mutating func indexLinesAndTags() {
+        lineStarts = [0]
+        let bytes = utf8
+        let end = bytes.count
+        var index = 0
+        func skip(past terminator: [UInt8], from start: Int) -> Int {
+            var i = start
+            while i + terminator.count <= end {
+                if bytes[i] == terminator[0] && Array(bytes[i..<(i + terminator.count)]) == terminator {
+                    return i + terminator.count
+                }
+                if bytes[i] == 0x0A { lineStarts.append(i + 1) }
+                i += 1
+            }
+            while i < end { if bytes[i] == 0x0A { lineStarts.append(i + 1) }; i += 1 }
+            return end
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                lineStarts.append(index + 1)
+                index += 1
+                continue
+            }
+            guard byte == UInt8(ascii: "<"), index + 1 < end else {
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") {
+                if index + 3 < end && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-") {
+                    index = skip(past: Array("-->".utf8), from: index + 4)
+                } else if index + 8 < end && Array(bytes[(index + 2)..<(index + 9)]) == Array("[CDATA[".utf8) {
+                    index = skip(past: Array("]]>".utf8), from: index + 9)
+                } else {
+                    index = skip(past: [UInt8(ascii: ">")], from: index + 2)
+                }
+            } else if next == UInt8(ascii: "?") {
+                index = skip(past: Array("?>".utf8), from: index + 2)
+            } else if next == UInt8(ascii: "/") {
+                index = skip(past: [UInt8(ascii: ">")], from: index + 2)
+            } else {
+                startTags.append(index)
+                // Skip the tag, honouring quotes: an attribute value may hold '>'.
+                var i = index + 1
+                var quote: UInt8 = 0
+                while i < end {
+                    let c = bytes[i]
+                    if c == 0x0A { lineStarts.append(i + 1) }
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                        quote = c
+                    } else if c == UInt8(ascii: ">") {
+                        break
+                    }
+                    i += 1
+                }
+                index = i + 1
+            }
+        }
+    }
+
+    /// Line and column (both 1-based, column in characters) of a byte offset.
+    func location(ofByte offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, utf8.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[low]
+        while i < clamped {
+            if utf8[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(path: path, line: low + 1, column: column)
+    }
+
+    /// The location of the element with this document-order index, or of one of its attributes.
+    func location(ofElement ordinal: Int, attribute: String? = nil) -> SourceLocation {
+        guard ordinal >= 0, ordinal < startTags.count else {
+            return SourceLocation(path: path, line: 1, column: 1)
+        }
+        let tagStart = startTags[ordinal]
+        guard let attribute else { return location(ofByte: tagStart) }
+        return location(ofByte: attributeOffset(attribute, inTagAt: tagStart) ?? tagStart)
+    }
+
+    /// The offset of `name=` inside the start tag at `tagStart`, if present.
+    private func attributeOffset(_ name: String, inTagAt tagStart: Int) -> Int? {
+        let needle = Array(name.utf8)
+        var i = tagStart + 1
+        var quote: UInt8 = 0
+        var previous: UInt8 = 0
+        while i < utf8.count {
+            let c = utf8[i]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                return nil
+            } else if (previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == 0x0D),
+                      i + needle.count <= utf8.count, Array(utf8[i..<(i + needle.count)]) == needle {
+                var j = i + needle.count
+                while j < utf8.count, utf8[j] == 0x20 || utf8[j] == 0x09 || utf8[j] == 0x0A || utf8[j] == 0x0D { j += 1 }
+                if j < utf8.count, utf8[j] == UInt8(ascii: "=") { return i }
+            }
+            previous = c
+            i += 1
+        }
+        return nil
+    }
+}

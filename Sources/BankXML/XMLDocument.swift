@@ -1,0 +1,148 @@
+import CLibXML2
+
+/// A parsed XML file: the libxml2 tree and the source it came from. Owns the tree.
+///
+/// Parsing is locked down for files from strangers: no network, no DTD loading, no entity
+/// substitution, libxml2's default depth and text-size limits, and a DOCTYPE stops the parse at once
+/// (before any entity in it is declared), so entity attacks never get going.
+final class XMLDocument {
+    let source: SourceText
+    let tree: xmlDocPtr
+    /// Element nodes in document order; index = the ordinal `SourceText.startTags` uses.
+    private(set) var elementOrdinals: [UnsafeMutableRawPointer: Int] = [:]
+
+    private init(source: SourceText, tree: xmlDocPtr) {
+        self.source = source
+        self.tree = tree
+        var ordinal = 0
+        func visit(_ node: xmlNodePtr?) {
+            var current = node
+            while let node = current {
+                if node.pointee.type == XML_ELEMENT_NODE {
+                    elementOrdinals[UnsafeMutableRawPointer(node)] = ordinal
+                    ordinal += 1
+                    visit(node.pointee.children)
+                }
+                current = node.pointee.next
+            }
+        }
+        visit(xmlDocGetRootElement(tree))
+    }
+
+    deinit { xmlFreeDoc(tree) }
+
+    /// The root element.
+    var root: xmlNodePtr? { xmlDocGetRootElement(tree) }
+
+    /// Where `node` (an element) starts in the source, or one of its attributes.
+    func location(of node: xmlNodePtr, attribute: String? = nil) -> SourceLocation {
+        guard let ordinal = elementOrdinals[UnsafeMutableRawPointer(node)] else {
+            return SourceLocation(path: source.path, line: Int(xmlGetLineNo(node)), column: 1)
+        }
+        return source.location(ofElement: ordinal, attribute: attribute)
+    }
+
+    /// Parses `source`, returning the document or the diagnostics that stopped it.
+    static func parse(_ source: SourceText) -> Result<XMLDocument, DiagnosticList> {
+        let collector = ParseCollector(path: source.path)
+        guard let context = xmlNewParserCtxt() else {
+            return .failure(DiagnosticList([Diagnostic(.xmlSyntax, "libxml2 could not allocate a parser",
+                                                       at: SourceLocation(path: source.path, line: 1, column: 1))]))
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let unmanaged = Unmanaged.passRetained(collector)
+        defer { unmanaged.release() }
+        context.pointee._private = unmanaged.toOpaque()
+        if let sax = context.pointee.sax {
+            sax.pointee.serror = parserStructuredError
+            sax.pointee.internalSubset = refuseDoctype
+            sax.pointee.externalSubset = nil
+            sax.pointee.resolveEntity = nil
+            sax.pointee.getEntity = nil
+            sax.pointee.getParameterEntity = nil
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        let tree: xmlDocPtr? = source.utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), source.path, "UTF-8", options)
+            }
+        }
+        if let doctype = collector.doctype {
+            if let tree { xmlFreeDoc(tree) }
+            return .failure(DiagnosticList([Diagnostic(
+                .doctype, "a bank must not have a DOCTYPE; remove it (entities and DTDs are not allowed)",
+                at: doctype)]))
+        }
+        guard let tree, context.pointee.wellFormed != 0, collector.errors.isEmpty else {
+            if let tree { xmlFreeDoc(tree) }
+            var errors = collector.errors
+            if errors.isEmpty {
+                let message = source.utf8.isEmpty ? "the file is empty" : "the file is not well-formed XML"
+                errors.append(Diagnostic(.xmlSyntax, message, at: SourceLocation(path: source.path, line: 1, column: 1)))
+            }
+            return .failure(DiagnosticList(errors))
+        }
+        return .success(XMLDocument(source: source, tree: tree))
+    }
+}
+
+/// A list of diagnostics that can travel in a `Result`.
+struct DiagnosticList: Error {
+    var diagnostics: [Diagnostic]
+    init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}
+
+/// Receives libxml2's errors for one parse (reached through the parser context's `_private`).
+final class ParseCollector {
+    let path: String
+    var errors: [Diagnostic] = []
+    var doctype: SourceLocation?
+
+    init(path: String) { self.path = path }
+
+    func record(_ error: UnsafePointer<xmlError>) {
+        let level = error.pointee.level
+        guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
+        // The first fatal error is the one that matters; libxml2 may add follow-on noise.
+        guard errors.count < 20 else { return }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+        let location = SourceLocation(path: path, line: max(1, Int(error.pointee.line)),
+                                      column: max(1, Int(error.pointee.int2)))
+        errors.append(Diagnostic(.xmlSyntax, message.trimmedLine, at: location))
+    }
+}
+
+/// The parser's structured-error callback: `data` is the parser context (libxml2's `userData`).
+private func parserStructuredError(_ data: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let data, let error else { return }
+    let context = data.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let collectorPointer = context.pointee._private else { return }
+    let collector = Unmanaged<ParseCollector>.fromOpaque(collectorPointer).takeUnretainedValue()
+    guard collector.doctype == nil else { return }
+    collector.record(error)
+}
+
+/// SAX `internalSubset`: called on `<!DOCTYPE` before its internal subset is read. Stops the parse.
+private func refuseDoctype(
+    _ data: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+    _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
+) {
+    guard let data else { return }
+    let context = data.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let collectorPointer = context.pointee._private {
+        let collector = Unmanaged<ParseCollector>.fromOpaque(collectorPointer).takeUnretainedValue()
+        let line = context.pointee.input.map { Int($0.pointee.line) } ?? 1
+        collector.doctype = SourceLocation(path: collector.path, line: max(1, line), column: 1)
+    }
+    xmlStopParser(context)
+}
+
+extension String {
+    /// libxml2 messages end in a newline; diagnostics are one line.
+    var trimmedLine: String {
+        var text = self
+        while let last = text.last, last.isNewline || last == " " { text.removeLast() }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
