@@ -43,6 +43,17 @@ let package = Package(
             dependencies: ["ProctorCore"],
             resources: [.copy("Fixtures")]
         ),
+        .executableTarget(
+            name: "proctor-bench",
+            dependencies: ["ProctorCore", "BankXML", "ProctorStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/proctor-bench"
+        ),
+        .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorCore"]),
+        .testTarget(name: "ProctorTerminalTests", dependencies: ["ProctorTerminal", "ProctorCore"]),
+        .testTarget(
+            name: "ProctorCLITests",
+            dependencies: ["ProctorCLI", "ProctorCore", "BankXML", "ProctorStore", "ProctorTerminal"]
+        ),
         .testTarget(
             name: "BankXMLTests",
             dependencies: ["BankXML", "ProctorCore"],

@@ -99,8 +99,8 @@ private final class LoadSession {
             return result(bank: nil, partial: nil)
         }
         includeStack = [realMain]
-        let reader = BankReader(bankLocation: bankLocation) { [unowned self] href, from, node in
-            self.resolveInclude(href: href, from: from, node: node)
+        let reader = BankReader(bankLocation: bankLocation) { [unowned self] href, from, node, body in
+            self.resolveInclude(href: href, from: from, node: node, body: body)
         }
         reader.readBank(document)
         otherFindings += reader.diagnostics
@@ -150,11 +150,11 @@ private final class LoadSession {
         }
     }
 
-    private func resolveInclude(href: String, from document: XMLDocument, node: xmlNodePtr) -> XMLDocument? {
+    private func resolveInclude(href: String, from document: XMLDocument, node: xmlNodePtr,
+                                body: (XMLDocument) -> Void) {
         let site = document.location(of: node, attribute: "href")
-        func refuse(_ message: String) -> XMLDocument? {
+        func refuse(_ message: String) {
             otherFindings.append(Diagnostic(.include, message, at: site))
-            return nil
         }
         if href.isEmpty { return refuse("xi:include has an empty href") }
         if href.contains("://") || href.hasPrefix("//") || href.lowercased().hasPrefix("file:") {
@@ -185,7 +185,7 @@ private final class LoadSession {
         let display = normalise(directory(of: document.source.path) + "/" + href)
         includeStack.append(real)
         defer { includeStack.removeLast() }
-        return read(displayPath: display, realPath: real, at: site)
+        if let included = read(displayPath: display, realPath: real, at: site) { body(included) }
     }
 }
 

@@ -10,6 +10,10 @@ struct BankLocations {
     var breaks: [String: [SourceLocation]] = [:]
     var scoring: [String: SourceLocation] = [:]
     var questions: [String: SourceLocation] = [:]
+    /// Where a question's (or case's) domain and topic are named: the attribute, or the element
+    /// when the value is inherited from its case. Keyed by question or case id.
+    var domainReferences: [String: SourceLocation] = [:]
+    var topicReferences: [String: SourceLocation] = [:]
     var cases: [String: SourceLocation] = [:]
 }
 
@@ -26,11 +30,13 @@ final class BankReader {
     private var cases: [CaseSet] = []
     private var header = (id: "", version: "", language: String?.none, title: "", summary: String?.none,
                           license: String?.none, authors: [String]())
-    /// Reads an included file; supplied by the loader, which owns include resolution.
-    private let readInclude: (_ href: String, _ from: XMLDocument, _ node: xmlNodePtr) -> XMLDocument?
+    /// Resolves and reads an included file, then hands it to `body` while it is on the include
+    /// stack (so loops through nested includes are seen); supplied by the loader.
+    typealias IncludeReader = (_ href: String, _ from: XMLDocument, _ node: xmlNodePtr,
+                               _ body: (XMLDocument) -> Void) -> Void
+    private let readInclude: IncludeReader
 
-    init(bankLocation: SourceLocation,
-         readInclude: @escaping (_ href: String, _ from: XMLDocument, _ node: xmlNodePtr) -> XMLDocument?) {
+    init(bankLocation: SourceLocation, readInclude: @escaping IncludeReader) {
         self.locations = BankLocations(bank: bankLocation)
         self.readInclude = readInclude
     }
@@ -103,14 +109,15 @@ final class BankReader {
                    at: document.location(of: node, attribute: "xpointer"))
             return
         }
-        guard let included = readInclude(href, document, node) else { return }
-        guard let root = included.root, root.isBankElement("questions") else {
-            report(.include, "an included file must have the root element <questions xmlns=\"\(BankSchema.namespace)\">",
-                   at: included.root.map { included.location(of: $0) }
-                       ?? SourceLocation(path: included.source.path, line: 1, column: 1))
-            return
+        readInclude(href, document, node) { included in
+            guard let root = included.root, root.isBankElement("questions") else {
+                report(.include, "an included file must have the root element <questions xmlns=\"\(BankSchema.namespace)\">",
+                       at: included.root.map { included.location(of: $0) }
+                           ?? SourceLocation(path: included.source.path, line: 1, column: 1))
+                return
+            }
+            readQuestions(included)
         }
-        readQuestions(included)
     }
 
     // MARK: Blueprint and exams
@@ -228,6 +235,8 @@ final class BankReader {
             return
         }
         locations.cases[id] = location
+        locations.domainReferences["case " + id] = document.location(of: node, attribute: "domain")
+        locations.topicReferences["case " + id] = document.location(of: node, attribute: "topic")
         let domainID = node.attribute("domain") ?? ""
         let topicID = node.attribute("topic")
         var scenario = RichText(blocks: [])
@@ -255,6 +264,8 @@ final class BankReader {
             return nil
         }
         locations.questions[id] = location
+        locations.domainReferences[id] = document.location(of: node, attribute: node.attribute("domain") == nil ? nil : "domain")
+        locations.topicReferences[id] = document.location(of: node, attribute: node.attribute("topic") == nil ? nil : "topic")
         let domainID = node.attribute("domain") ?? caseContext?.domain ?? ""
         if domainID.isEmpty {
             report(.unknownDomain, "question '\(id)' has no domain; add domain=\"...\" (or put it in a case that has one)",

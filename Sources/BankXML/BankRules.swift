@@ -13,33 +13,33 @@ struct BankRules {
     private func references() -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let domainIDs = Set(bank.domains.map(\.id))
-        func check(_ what: String, id: String, domainID: String, topicID: String?, at location: SourceLocation) {
+        func check(_ what: String, id: String, domainID: String, topicID: String?, key: String) {
+            let domainLocation = locations.domainReferences[key] ?? locations.bank
+            let topicLocation = locations.topicReferences[key] ?? locations.bank
             guard !domainID.isEmpty else { return }
             guard domainIDs.contains(domainID) else {
                 findings.append(Diagnostic(.unknownDomain,
                     "\(what) '\(id)' names domain '\(domainID)', which the bank does not define (domains: \(bank.domains.map(\.id).joined(separator: ", ")))",
-                    at: location))
+                    at: domainLocation))
                 return
             }
             guard let topicID else { return }
             guard let (_, owner) = bank.topic(id: topicID) else {
                 findings.append(Diagnostic(.unknownTopic, "\(what) '\(id)' names topic '\(topicID)', which the bank does not define",
-                                           at: location))
+                                           at: topicLocation))
                 return
             }
             if owner.id != domainID {
                 findings.append(Diagnostic(.unknownTopic,
                     "\(what) '\(id)' is in domain '\(domainID)' but its topic '\(topicID)' belongs to domain '\(owner.id)'",
-                    at: location))
+                    at: topicLocation))
             }
         }
         for caseSet in bank.cases {
-            check("case", id: caseSet.id, domainID: caseSet.domainID, topicID: caseSet.topicID,
-                  at: locations.cases[caseSet.id] ?? locations.bank)
+            check("case", id: caseSet.id, domainID: caseSet.domainID, topicID: caseSet.topicID, key: "case " + caseSet.id)
         }
         for question in bank.questions {
-            check("question", id: question.id, domainID: question.domainID, topicID: question.topicID,
-                  at: locations.questions[question.id] ?? locations.bank)
+            check("question", id: question.id, domainID: question.domainID, topicID: question.topicID, key: question.id)
         }
         return findings
     }
