@@ -48,6 +48,11 @@ let package = Package(
             dependencies: ["ProctorCore", "BankXML", "ProctorStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/proctor-bench"
         ),
+        .executableTarget(
+            name: "proctor-fuzz",
+            dependencies: ["BankXML"],
+            path: "Fuzz/proctor-fuzz"
+        ),
         .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorCore"]),
         .testTarget(name: "ProctorTerminalTests", dependencies: ["ProctorTerminal", "ProctorCore"]),
         .testTarget(

@@ -9,6 +9,7 @@ pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)   # the loader benchmark's baseline
 command -v tmux >/dev/null || missing+=(tmux)               # the full-screen end-to-end tests
+[ -x /usr/bin/time ] || missing+=(time)                      # peak memory in the benchmarks
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}" >&2
     sudo_cmd=""

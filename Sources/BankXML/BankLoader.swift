@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import CLibXML2
+import Dispatch
+import Foundation
 import ProctorCore
 
 /// What loading one bank produced: the bank when it has no errors, and every finding.
@@ -34,8 +36,13 @@ public struct BankLoader: Sendable {
 
     /// Loads the bank whose main file is at `path`.
     public func load(path: String) -> BankLoadResult {
-        let session = LoadSession(mainPath: path)
-        return session.run()
+        LoadSession(mainPath: path, mainBytes: nil).run()
+    }
+
+    /// Loads a bank from bytes in memory, reported as `path`; includes resolve against `path`'s
+    /// folder as if the bytes were that file. For fuzzing and for editors with unsaved buffers.
+    public func load(bytes: [UInt8], path: String) -> BankLoadResult {
+        LoadSession(mainPath: path, mainBytes: bytes).run()
     }
 
     /// Whether the file at `path` looks like a bank's main file (root element `bank`), judged from
@@ -62,99 +69,175 @@ public struct BankLoader: Sendable {
 }
 
 /// One load: the files read so far, the include stack, and the diagnostics.
+///
+/// The main file is read first. Its includes are then resolved in order, read in parallel (parse,
+/// schema, reading into model values: each file on its own, its tree freed as soon as it is read),
+/// and merged in document order, where ids that must be unique across files are checked. An
+/// include inside an include is resolved and read during the merge, so loops are seen there.
 private final class LoadSession {
     let mainPath: String
-    var schemaFindings: [Diagnostic] = []
-    var otherFindings: [Diagnostic] = []
+    /// The main file's bytes when loading from memory.
+    let mainBytes: [UInt8]?
+    var findings: [Diagnostic] = []
     var files: [String] = []
-    /// Real paths of files read, to catch a file included twice.
+    /// Real paths of files taken into the bank, to catch a file included twice.
     var readRealPaths: [String: String] = [:]
-    /// Real paths of the include chain being read, to catch loops.
+    /// Real paths of the include chain being merged, to catch loops.
     var includeStack: [String] = []
-    var documents: [XMLDocument] = []
     var bankRoot = ""
+    /// What has been merged so far.
+    var questions: [Question] = []
+    var cases: [CaseSet] = []
+    var locations = BankLocations(bank: SourceLocation(path: "", line: 1, column: 1))
 
-    init(mainPath: String) {
+    init(mainPath: String, mainBytes: [UInt8]?) {
         self.mainPath = mainPath
+        self.mainBytes = mainBytes
     }
 
+    /// libxml2 must initialise its globals once, on one thread, before parsers run on several.
+    private static let libxml2Ready: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     func run() -> BankLoadResult {
-        guard let realMain = realPath(mainPath) else {
+        _ = Self.libxml2Ready
+        let realMain: String
+        if mainBytes != nil {
+            let folder = realPath(directory(of: mainPath)) ?? directory(of: mainPath)
+            realMain = folder + "/" + (mainPath.split(separator: "/").last.map(String.init) ?? mainPath)
+        } else if let resolved = realPath(mainPath) {
+            realMain = resolved
+        } else {
             let message = "cannot open \(mainPath): \(String(cString: strerror(errno)))"
             return BankLoadResult(path: mainPath, bank: nil, partialBank: nil,
                                   diagnostics: [Diagnostic(.fileAccess, message, at: SourceLocation(path: mainPath, line: 1, column: 1))],
                                   files: [])
         }
         bankRoot = directory(of: realMain)
-        guard let document = read(displayPath: mainPath, realPath: realMain, at: nil) else {
+        files.append(mainPath)
+        readRealPaths[realMain] = mainPath
+        let main: FileOutcome.Main
+        switch FileOutcome.read(displayPath: mainPath, realPath: realMain, bytes: mainBytes, asMain: true) {
+        case .failed(let problems):
+            findings += problems
             return result(bank: nil, partial: nil)
-        }
-        let bankLocation = document.root.map { document.location(of: $0) }
-            ?? SourceLocation(path: mainPath, line: 1, column: 1)
-        guard let root = document.root, root.isBankElement("bank") else {
-            otherFindings.append(Diagnostic(.schema,
-                "the root element must be <bank xmlns=\"\(BankSchema.namespace)\">; this is <\(document.root?.localName ?? "nothing")>"
-                    + (document.root?.isBankElement("questions") == true ? " (an include file: lint the bank that includes it)" : ""),
-                at: bankLocation))
+        case .includeFile(let outcome):
+            findings += outcome.diagnostics
             return result(bank: nil, partial: nil)
+        case .main(let outcome):
+            main = outcome
         }
+        findings += main.content.diagnostics
+        locations = main.locations
         includeStack = [realMain]
-        let reader = BankReader(bankLocation: bankLocation) { [unowned self] href, from, node, body in
-            self.resolveInclude(href: href, from: from, node: node, body: body)
+
+        // Resolve the main file's includes in order, then read them all at once.
+        var pending: [Int: IncludeTarget] = [:]
+        for (index, entry) in main.content.entries.enumerated() {
+            if case .include(let request) = entry, let target = resolve(request) { pending[index] = target }
         }
-        reader.readBank(document)
-        otherFindings += reader.diagnostics
-        let bank = reader.bank
-        otherFindings += BankRules(bank: bank, locations: reader.locations).check()
-        let failed = (schemaFindings + otherFindings).contains { $0.severity == .error }
+        let targets = pending.sorted { $0.key < $1.key }
+        let outcomes = readInParallel(targets.map(\.value))
+        let prefetched = Dictionary(uniqueKeysWithValues: zip(targets.map(\.key), outcomes))
+
+        for (index, entry) in main.content.entries.enumerated() {
+            if case .include = entry {
+                if let outcome = prefetched[index], let target = pending[index] {
+                    mergeInclude(outcome, target: target)
+                }
+            } else {
+                merge(entry)
+            }
+        }
+
+        let bank = QuestionBank(
+            id: main.header.id, version: main.header.version, language: main.header.language,
+            title: main.header.title, summary: main.header.summary, license: main.header.license,
+            authors: main.header.authors, domains: main.domains, exams: main.exams,
+            questions: questions, cases: cases)
+        findings += BankRules(bank: bank, locations: locations).check()
+        let failed = findings.contains { $0.severity == .error }
         return result(bank: failed ? nil : bank, partial: bank)
     }
 
     private func result(bank: QuestionBank?, partial: QuestionBank?) -> BankLoadResult {
-        let ordered = schemaFindings + otherFindings.sorted { ($0.location, $0.rule.rawValue) < ($1.location, $1.rule.rawValue) }
-        return BankLoadResult(path: mainPath, bank: bank, partialBank: partial, diagnostics: ordered, files: files)
+        // Schema errors first, as bank-format.md says; then the rest, each group in file order.
+        let schema = findings.filter { $0.rule == .schema }
+        let rest = findings.filter { $0.rule != .schema }
+        let order: (Diagnostic, Diagnostic) -> Bool = { ($0.location, $0.rule.rawValue) < ($1.location, $1.rule.rawValue) }
+        return BankLoadResult(path: mainPath, bank: bank, partialBank: partial,
+                              diagnostics: schema.sorted(by: order) + rest.sorted(by: order), files: files)
     }
 
-    /// Reads, parses and validates one file; nil (with findings recorded) when it cannot be used.
-    private func read(displayPath: String, realPath: String, at includeSite: SourceLocation?) -> XMLDocument? {
-        files.append(displayPath)
-        readRealPaths[realPath] = displayPath
-        let source: SourceText
-        do {
-            source = try SourceText(contentsOf: realPath, displayPath: displayPath)
-        } catch {
-            let message: String
-            switch error {
-            case .unreadable(let reason): message = "cannot read \(displayPath): \(reason)"
-            case .notRegularFile: message = "\(displayPath) is not a regular file"
-            case .tooLarge(let size): message = "\(displayPath) is \(size / 1_048_576) MiB; bank files may be at most \(SourceText.maximumFileSize / 1_048_576) MiB"
-            case .badUTF16: message = "\(displayPath) starts with a UTF-16 byte-order mark but is not valid UTF-16"
+    // MARK: Merging
+
+    private func merge(_ entry: FileContent.Entry) {
+        switch entry {
+        case .question(let question, let site):
+            add(question, site)
+        case .caseSet(let caseSet, let site, let members):
+            if let first = locations.cases[caseSet.id] {
+                findings.append(Diagnostic(.duplicateID, "case id '\(caseSet.id)' is already used at \(first.short)", at: site.id))
+                return
             }
-            otherFindings.append(Diagnostic(.fileAccess, message,
-                                            at: includeSite ?? SourceLocation(path: displayPath, line: 1, column: 1)))
-            return nil
-        }
-        switch XMLDocument.parse(source) {
-        case .failure(let list):
-            otherFindings += list.diagnostics
-            return nil
-        case .success(let document):
-            documents.append(document)
-            if let validator = SchemaValidator.shared {
-                schemaFindings += validator.validate(document)
-            } else {
-                schemaFindings.append(Diagnostic(.schema, "the built-in schema failed to compile (a bug in proctor)",
-                                                 at: SourceLocation(path: displayPath, line: 1, column: 1)))
-            }
-            return document
+            locations.cases[caseSet.id] = site.id
+            locations.caseSites[caseSet.id] = site
+            var kept = caseSet
+            kept.questionIDs = members.compactMap { add($0.0, $0.1) ? $0.0.id : nil }
+            cases.append(kept)
+        case .include(let request):
+            guard let target = resolve(request) else { return }
+            mergeInclude(FileOutcome.read(displayPath: target.displayPath, realPath: target.realPath, bytes: nil,
+                                          asMain: false, site: request.site), target: target)
         }
     }
 
-    private func resolveInclude(href: String, from document: XMLDocument, node: xmlNodePtr,
-                                body: (XMLDocument) -> Void) {
-        let site = document.location(of: node, attribute: "href")
-        func refuse(_ message: String) {
-            otherFindings.append(Diagnostic(.include, message, at: site))
+    /// Adds a question unless its id is taken; whether it was added.
+    @discardableResult
+    private func add(_ question: Question, _ site: QuestionSite) -> Bool {
+        if let first = locations.questions[question.id] {
+            findings.append(Diagnostic(.duplicateID, "question id '\(question.id)' is already used at \(first.short)", at: site.id))
+            return false
+        }
+        locations.questions[question.id] = site.id
+        locations.questionSites.append(site)
+        questions.append(question)
+        return true
+    }
+
+    private func mergeInclude(_ outcome: FileOutcome, target: IncludeTarget) {
+        switch outcome {
+        case .failed(let problems):
+            findings += problems
+        case .main:
+            findings.append(Diagnostic(.include, "an included file must have the root element <questions>, not <bank>",
+                                       at: target.site))
+        case .includeFile(let content):
+            findings += content.diagnostics
+            includeStack.append(target.realPath)
+            defer { includeStack.removeLast() }
+            for entry in content.entries { merge(entry) }
+        }
+    }
+
+    // MARK: Includes
+
+    /// An include that passed the path checks.
+    struct IncludeTarget: Sendable {
+        var displayPath: String
+        var realPath: String
+        var site: SourceLocation
+    }
+
+    /// Checks an include's path: relative, inside the bank's folder (links too), present, not a
+    /// loop and not already part of the bank. Records it as read when it passes.
+    private func resolve(_ request: IncludeRequest) -> IncludeTarget? {
+        let href = request.href
+        func refuse(_ message: String) -> IncludeTarget? {
+            findings.append(Diagnostic(.include, message, at: request.site))
+            return nil
         }
         if href.isEmpty { return refuse("xi:include has an empty href") }
         if href.contains("://") || href.hasPrefix("//") || href.lowercased().hasPrefix("file:") {
@@ -182,10 +265,117 @@ private final class LoadSession {
         if let earlier = readRealPaths[real] {
             return refuse("xi:include href=\"\(href)\": \(earlier) is already part of the bank")
         }
-        let display = normalise(directory(of: document.source.path) + "/" + href)
-        includeStack.append(real)
-        defer { includeStack.removeLast() }
-        if let included = read(displayPath: display, realPath: real, at: site) { body(included) }
+        let display = normalise(directory(of: request.fromPath) + "/" + href)
+        readRealPaths[real] = display
+        files.append(display)
+        return IncludeTarget(displayPath: display, realPath: real, site: request.site)
+    }
+
+    /// Reads include files on every core; results in the order of `targets`.
+    private func readInParallel(_ targets: [IncludeTarget]) -> [FileOutcome] {
+        guard targets.count > 1 else {
+            return targets.map { FileOutcome.read(displayPath: $0.displayPath, realPath: $0.realPath, bytes: nil, asMain: false, site: $0.site) }
+        }
+        let results = OutcomeSlots(count: targets.count)
+        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+            let target = targets[index]
+            results.store(FileOutcome.read(displayPath: target.displayPath, realPath: target.realPath, bytes: nil,
+                                           asMain: false, site: target.site), at: index)
+        }
+        return results.values
+    }
+}
+
+/// Result slots filled from several threads, each slot by exactly one of them.
+private final class OutcomeSlots: @unchecked Sendable {
+    // Each index is written once by one thread, and read only after concurrentPerform returns,
+    // which orders those writes before the reads; the lock keeps the array's own storage safe.
+    private var slots: [FileOutcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ outcome: FileOutcome, at index: Int) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    var values: [FileOutcome] { slots.map { $0 ?? .failed([]) } }
+}
+
+/// One file read on its own: parsed, validated, and read into model values. Holds no libxml2
+/// state, so it can cross threads.
+enum FileOutcome: @unchecked Sendable {
+    /// What the main file holds besides its items.
+    struct Main {
+        var header: (id: String, version: String, language: String?, title: String, summary: String?,
+                     license: String?, authors: [String])
+        var domains: [Domain]
+        var exams: [ExamProfile]
+        var locations: BankLocations
+        var content: FileContent
+    }
+
+    case main(Main)
+    case includeFile(FileContent)
+    case failed([Diagnostic])
+
+    /// Reads one file (from `bytes` when given). `site` is where it was included, for file errors.
+    static func read(displayPath: String, realPath: String, bytes: [UInt8]?, asMain: Bool,
+                     site: SourceLocation? = nil) -> FileOutcome {
+        let source: SourceText
+        do {
+            if let bytes {
+                source = try SourceText(path: displayPath, bytes: bytes)
+            } else {
+                source = try SourceText(contentsOf: realPath, displayPath: displayPath)
+            }
+        } catch {
+            let message: String
+            switch error {
+            case .unreadable(let reason): message = "cannot read \(displayPath): \(reason)"
+            case .notRegularFile: message = "\(displayPath) is not a regular file"
+            case .tooLarge(let size): message = "\(displayPath) is \(size / 1_048_576) MiB; bank files may be at most \(SourceText.maximumFileSize / 1_048_576) MiB"
+            case .badUTF16: message = "\(displayPath) starts with a UTF-16 byte-order mark but is not valid UTF-16"
+            }
+            return .failed([Diagnostic(.fileAccess, message, at: site ?? SourceLocation(path: displayPath, line: 1, column: 1))])
+        }
+        let document: XMLDocument
+        switch XMLDocument.parse(source) {
+        case .failure(let list): return .failed(list.diagnostics)
+        case .success(let parsed): document = parsed
+        }
+        var problems: [Diagnostic]
+        if let validator = SchemaValidator.shared {
+            problems = validator.validate(document)
+        } else {
+            problems = [Diagnostic(.schema, "the built-in schema failed to compile (a bug in proctor)",
+                                   at: SourceLocation(path: displayPath, line: 1, column: 1))]
+        }
+        let rootLocation = document.root.map { document.location(of: $0) } ?? SourceLocation(path: displayPath, line: 1, column: 1)
+        let reader = BankReader(document: document, bankLocation: rootLocation)
+        if asMain {
+            guard let root = document.root, root.isBankElement("bank") else {
+                problems.append(Diagnostic(.schema,
+                    "the root element must be <bank xmlns=\"\(BankSchema.namespace)\">; this is <\(document.root?.localName ?? "nothing")>"
+                        + (document.root?.isBankElement("questions") == true ? " (an include file: lint the bank that includes it)" : ""),
+                    at: rootLocation))
+                return .failed(problems)
+            }
+            reader.readBank()
+            var content = reader.content
+            content.diagnostics = problems + content.diagnostics
+            return .main(Main(header: reader.header, domains: reader.domains, exams: reader.exams,
+                              locations: reader.locations, content: content))
+        }
+        if document.root?.isBankElement("bank") == true {
+            return .main(Main(header: reader.header, domains: [], exams: [], locations: reader.locations, content: FileContent()))
+        }
+        reader.readQuestions()
+        var content = reader.content
+        content.diagnostics = problems + content.diagnostics
+        return .includeFile(content)
     }
 }
 

@@ -10,59 +10,79 @@ struct BankLocations {
     var breaks: [String: [SourceLocation]] = [:]
     var scoring: [String: SourceLocation] = [:]
     var questions: [String: SourceLocation] = [:]
-    /// Where a question's (or case's) domain and topic are named: the attribute, or the element
-    /// when the value is inherited from its case. Keyed by question or case id.
-    var domainReferences: [String: SourceLocation] = [:]
-    var topicReferences: [String: SourceLocation] = [:]
+    /// Where each question of the bank came from, in the order of `QuestionBank.questions`.
+    var questionSites: [QuestionSite] = []
     var cases: [String: SourceLocation] = [:]
+    /// Where each case names its domain and topic, by case id.
+    var caseSites: [String: QuestionSite] = [:]
 }
 
-/// Turns a parsed bank (main file plus includes) into a `QuestionBank`, collecting every problem.
+/// Where a question's id, domain and topic were written (the attributes, or the element when a
+/// value is inherited from its case), and its stem reduced for duplicate detection: worked out
+/// while the file is read, so that bank-wide rules need not go back to the text.
+struct QuestionSite {
+    var id: SourceLocation
+    var domain: SourceLocation
+    var topic: SourceLocation
+    var normalisedStem: String = ""
+}
+
+/// An `xi:include` as written, to be resolved by the loader.
+struct IncludeRequest {
+    var href: String
+    /// Where the href attribute is, for findings about the include.
+    var site: SourceLocation
+    /// The display path of the file that holds the include.
+    var fromPath: String
+}
+
+/// What one file contributes to a bank's items, in document order.
+struct FileContent {
+    enum Entry {
+        case question(Question, QuestionSite)
+        case caseSet(CaseSet, QuestionSite, [(Question, QuestionSite)])
+        case include(IncludeRequest)
+    }
+    var entries: [Entry] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Reads one parsed bank file into model values, collecting every problem it can see locally.
 ///
+/// A reader sees one file: the main file's header, blueprint and exams, or an include file's
+/// questions and cases. Includes come back as requests, and ids that must be unique across files
+/// are checked when the loader puts the files together, so files can be read in parallel.
 /// The reader is lenient: whatever the schema already rejected is skipped quietly, so one mistake
 /// is reported once, and every other problem in the bank is still found in the same run.
 final class BankReader {
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var content = FileContent()
     private(set) var locations: BankLocations
-    private var domains: [Domain] = []
-    private var exams: [ExamProfile] = []
-    private var questions: [Question] = []
-    private var cases: [CaseSet] = []
-    private var header = (id: "", version: "", language: String?.none, title: "", summary: String?.none,
-                          license: String?.none, authors: [String]())
-    /// Resolves and reads an included file, then hands it to `body` while it is on the include
-    /// stack (so loops through nested includes are seen); supplied by the loader.
-    typealias IncludeReader = (_ href: String, _ from: XMLDocument, _ node: xmlNodePtr,
-                               _ body: (XMLDocument) -> Void) -> Void
-    private let readInclude: IncludeReader
+    private(set) var domains: [Domain] = []
+    private(set) var exams: [ExamProfile] = []
+    private(set) var header = (id: "", version: "", language: String?.none, title: "", summary: String?.none,
+                               license: String?.none, authors: [String]())
+    private let document: XMLDocument
 
-    init(bankLocation: SourceLocation, readInclude: @escaping IncludeReader) {
+    init(document: XMLDocument, bankLocation: SourceLocation) {
+        self.document = document
         self.locations = BankLocations(bank: bankLocation)
-        self.readInclude = readInclude
-    }
-
-    /// The bank as read so far.
-    var bank: QuestionBank {
-        QuestionBank(id: header.id, version: header.version, language: header.language, title: header.title,
-                     summary: header.summary, license: header.license, authors: header.authors,
-                     domains: domains, exams: exams, questions: questions, cases: cases)
     }
 
     private func report(_ rule: LintRule, _ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(rule, message, at: location))
+        content.diagnostics.append(Diagnostic(rule, message, at: location))
     }
 
-    // MARK: The main file
+    // MARK: Roots
 
-    /// Reads the root `bank` element of `document` and everything it includes.
-    func readBank(_ document: XMLDocument) {
+    /// Reads the root `bank` element: header, blueprint, exams, and the items in order.
+    func readBank() {
         guard let root = document.root, root.isBankElement("bank") else { return }
         header.id = root.attribute("id") ?? ""
         header.version = root.attribute("version") ?? ""
         header.language = root.attribute("lang", inXMLNamespace: true)
         for child in root.childElements {
             if child.isXInclude {
-                include(child, in: document)
+                include(child)
                 continue
             }
             guard child.isBankElement() else { continue }
@@ -73,7 +93,7 @@ final class BankReader {
             case "author": header.authors.append(TextRules.collapse(child.directText))
             case "domain": readDomain(child, in: document)
             case "exam": readExam(child, in: document)
-            case "question": readQuestion(child, in: document, caseContext: nil)
+            case "question": readQuestion(child, in: document, caseContext: nil).map { content.entries.append(.question($0.0, $0.1)) }
             case "case": readCase(child, in: document)
             default: break
             }
@@ -81,20 +101,25 @@ final class BankReader {
     }
 
     /// Reads the `questions` root of an included file.
-    private func readQuestions(_ document: XMLDocument) {
-        guard let root = document.root, root.isBankElement("questions") else { return }
+    func readQuestions() {
+        guard let root = document.root, root.isBankElement("questions") else {
+            report(.include, "an included file must have the root element <questions xmlns=\"\(BankSchema.namespace)\">",
+                   at: document.root.map { document.location(of: $0) }
+                       ?? SourceLocation(path: document.source.path, line: 1, column: 1))
+            return
+        }
         for child in root.childElements {
             if child.isXInclude {
-                include(child, in: document)
+                include(child)
             } else if child.isBankElement("question") {
-                readQuestion(child, in: document, caseContext: nil)
+                readQuestion(child, in: document, caseContext: nil).map { content.entries.append(.question($0.0, $0.1)) }
             } else if child.isBankElement("case") {
                 readCase(child, in: document)
             }
         }
     }
 
-    private func include(_ node: xmlNodePtr, in document: XMLDocument) {
+    private func include(_ node: xmlNodePtr) {
         guard let href = node.attribute("href") else {
             report(.include, "xi:include needs an href", at: document.location(of: node))
             return
@@ -109,15 +134,8 @@ final class BankReader {
                    at: document.location(of: node, attribute: "xpointer"))
             return
         }
-        readInclude(href, document, node) { included in
-            guard let root = included.root, root.isBankElement("questions") else {
-                report(.include, "an included file must have the root element <questions xmlns=\"\(BankSchema.namespace)\">",
-                       at: included.root.map { included.location(of: $0) }
-                           ?? SourceLocation(path: included.source.path, line: 1, column: 1))
-                return
-            }
-            readQuestions(included)
-        }
+        content.entries.append(.include(IncludeRequest(
+            href: href, site: document.location(of: node, attribute: "href"), fromPath: document.source.path)))
     }
 
     // MARK: Blueprint and exams
@@ -229,43 +247,35 @@ final class BankReader {
 
     private func readCase(_ node: xmlNodePtr, in document: XMLDocument) {
         guard let id = node.attribute("id") else { return }
-        let location = document.location(of: node, attribute: "id")
-        if let first = locations.cases[id] {
-            report(.duplicateID, "case id '\(id)' is already used at \(first.short)", at: location)
-            return
-        }
-        locations.cases[id] = location
-        locations.domainReferences["case " + id] = document.location(of: node, attribute: "domain")
-        locations.topicReferences["case " + id] = document.location(of: node, attribute: "topic")
+        let site = QuestionSite(id: document.location(of: node, attribute: "id"),
+                                domain: document.location(of: node, attribute: "domain"),
+                                topic: document.location(of: node, attribute: "topic"))
         let domainID = node.attribute("domain") ?? ""
         let topicID = node.attribute("topic")
         var scenario = RichText(blocks: [])
-        var questionIDs: [String] = []
+        var members: [(Question, QuestionSite)] = []
         for child in node.childElements where child.isBankElement() {
             if child.localName == "scenario" {
                 scenario = richText(child)
-            } else if child.localName == "question", let question = readQuestion(
-                child, in: document, caseContext: (id, domainID, topicID, document.location(of: node))) {
-                questionIDs.append(question.id)
+            } else if child.localName == "question",
+                      let member = readQuestion(child, in: document, caseContext: (id, domainID, topicID)) {
+                members.append(member)
             }
         }
-        cases.append(CaseSet(id: id, domainID: domainID, topicID: topicID, scenario: scenario, questionIDs: questionIDs))
+        let caseSet = CaseSet(id: id, domainID: domainID, topicID: topicID, scenario: scenario,
+                              questionIDs: members.map(\.0.id))
+        content.entries.append(.caseSet(caseSet, site, members))
     }
 
-    @discardableResult
     private func readQuestion(
         _ node: xmlNodePtr, in document: XMLDocument,
-        caseContext: (id: String, domain: String, topic: String?, location: SourceLocation)?
-    ) -> Question? {
+        caseContext: (id: String, domain: String, topic: String?)?
+    ) -> (Question, QuestionSite)? {
         guard let id = node.attribute("id"), let type = node.attribute("type") else { return nil }
-        let location = document.location(of: node, attribute: "id")
-        if let first = locations.questions[id] {
-            report(.duplicateID, "question id '\(id)' is already used at \(first.short)", at: location)
-            return nil
-        }
-        locations.questions[id] = location
-        locations.domainReferences[id] = document.location(of: node, attribute: node.attribute("domain") == nil ? nil : "domain")
-        locations.topicReferences[id] = document.location(of: node, attribute: node.attribute("topic") == nil ? nil : "topic")
+        var site = QuestionSite(
+            id: document.location(of: node, attribute: "id"),
+            domain: document.location(of: node, attribute: node.attribute("domain") == nil ? nil : "domain"),
+            topic: document.location(of: node, attribute: node.attribute("topic") == nil ? nil : "topic"))
         let domainID = node.attribute("domain") ?? caseContext?.domain ?? ""
         if domainID.isEmpty {
             report(.unknownDomain, "question '\(id)' has no domain; add domain=\"...\" (or put it in a case that has one)",
@@ -304,7 +314,7 @@ final class BankReader {
         let shape = QuestionShape(id: id, type: type, node: node, document: document,
                                   options: optionNodes, answer: answerNode, items: itemNodes, pairs: pairNodes)
         let (kind, findings) = shape.kind()
-        diagnostics += findings
+        content.diagnostics += findings
         guard let kind else { return nil }
         if explanation?.isEmpty ?? true {
             report(.missingExplanation, "question '\(id)' has no explanation; say why the key is right and each distractor wrong",
@@ -315,8 +325,8 @@ final class BankReader {
             difficulty: node.attribute("difficulty").flatMap(Int.init), caseID: caseContext?.id,
             stem: stem, kind: kind, explanation: explanation, feedback: feedback,
             references: references, tags: tags)
-        questions.append(question)
-        return question
+        site.normalisedStem = TextRules.normalisedForComparison(stem.plainText)
+        return (question, site)
     }
 
     /// Paragraphs and exhibits of a mixed-content element (stem, scenario, explanation, feedback).

@@ -13,9 +13,9 @@ struct BankRules {
     private func references() -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let domainIDs = Set(bank.domains.map(\.id))
-        func check(_ what: String, id: String, domainID: String, topicID: String?, key: String) {
-            let domainLocation = locations.domainReferences[key] ?? locations.bank
-            let topicLocation = locations.topicReferences[key] ?? locations.bank
+        func check(_ what: String, id: String, domainID: String, topicID: String?, site: QuestionSite?) {
+            let domainLocation = site?.domain ?? locations.bank
+            let topicLocation = site?.topic ?? locations.bank
             guard !domainID.isEmpty else { return }
             guard domainIDs.contains(domainID) else {
                 findings.append(Diagnostic(.unknownDomain,
@@ -36,10 +36,11 @@ struct BankRules {
             }
         }
         for caseSet in bank.cases {
-            check("case", id: caseSet.id, domainID: caseSet.domainID, topicID: caseSet.topicID, key: "case " + caseSet.id)
+            check("case", id: caseSet.id, domainID: caseSet.domainID, topicID: caseSet.topicID, site: locations.caseSites[caseSet.id])
         }
-        for question in bank.questions {
-            check("question", id: question.id, domainID: question.domainID, topicID: question.topicID, key: question.id)
+        for (index, question) in bank.questions.enumerated() {
+            let site = index < locations.questionSites.count ? locations.questionSites[index] : nil
+            check("question", id: question.id, domainID: question.domainID, topicID: question.topicID, site: site)
         }
         return findings
     }
@@ -56,7 +57,6 @@ struct BankRules {
     /// Breaks in order and inside the form; pretest smaller than the form; enough questions per domain.
     private func exams() -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let perDomain = Dictionary(grouping: bank.questions, by: \.domainID).mapValues(\.count)
         for exam in bank.exams {
             let location = locations.exams[exam.id] ?? locations.bank
             let breakLocations = locations.breaks[exam.id] ?? []
@@ -73,26 +73,20 @@ struct BankRules {
                 }
                 previous = max(previous, examBreak.after)
             }
-            if exam.pretestCount >= exam.questionCount {
-                findings.append(Diagnostic(.examCoverage,
-                    "exam '\(exam.id)' has \(exam.pretestCount) pretest items in a \(exam.questionCount)-question form; nothing would be scored",
-                    at: location))
+            var shortfalls: [String] = []
+            for problem in checkCoverage(of: bank, exam: exam) {
+                switch problem {
+                case .tooFewQuestions(let domainID, let needed, let available):
+                    shortfalls.append("\(needed) from '\(bank.domain(id: domainID)?.name ?? domainID)' (the bank has \(available))")
+                case .casesDoNotFit(let domainID, let needed, let available):
+                    shortfalls.append("exactly \(needed) from '\(bank.domain(id: domainID)?.name ?? domainID)', which its cases, taken whole, cannot make from \(available)")
+                case .invalidLength, .emptyBlueprint, .pretestTooLarge:
+                    findings.append(Diagnostic(.examCoverage, "exam '\(exam.id)': \(problem.message)", at: location))
+                }
             }
-            guard exam.questionCount <= bank.questions.count else {
+            if !shortfalls.isEmpty {
                 findings.append(Diagnostic(.examCoverage,
-                    "exam '\(exam.id)' needs \(exam.questionCount) questions; the bank has \(bank.questions.count)",
-                    at: location))
-                continue
-            }
-            let short = Blueprint.counts(for: bank, length: exam.questionCount).compactMap { entry -> String? in
-                let available = perDomain[entry.domainID] ?? 0
-                guard available < entry.count else { return nil }
-                let name = bank.domain(id: entry.domainID)?.name ?? entry.domainID
-                return "\(entry.count) from '\(name)' (the bank has \(available))"
-            }
-            if !short.isEmpty {
-                findings.append(Diagnostic(.examCoverage,
-                    "a \(exam.questionCount)-question form of exam '\(exam.id)' needs " + short.joined(separator: ", "),
+                    "a \(exam.questionCount)-question form of exam '\(exam.id)' needs " + shortfalls.joined(separator: ", "),
                     at: location))
             }
         }
@@ -102,8 +96,10 @@ struct BankRules {
     private func duplicateStems() -> [Diagnostic] {
         var seen: [String: String] = [:]
         var findings: [Diagnostic] = []
-        for question in bank.questions {
-            let key = TextRules.normalisedForComparison(question.stem.plainText)
+        for (index, question) in bank.questions.enumerated() {
+            let key = index < locations.questionSites.count
+                ? locations.questionSites[index].normalisedStem
+                : TextRules.normalisedForComparison(question.stem.plainText)
             guard !key.isEmpty else { continue }
             if let first = seen[key] {
                 findings.append(Diagnostic(.duplicateStem, "question '\(question.id)' has the same stem as '\(first)'",

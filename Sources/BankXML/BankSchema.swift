@@ -2,9 +2,9 @@
 /// the loader validates the same way wherever `proctor` is installed.
 public enum BankSchema {
     /// The namespace of every bank element.
-    public static let namespace = "urn:proctor:bank:1"
+    public static let namespace: StaticString = "urn:proctor:bank:1"
     /// The XInclude namespace used for `xi:include`.
-    public static let xincludeNamespace = "http://www.w3.org/2001/XInclude"
+    public static let xincludeNamespace: StaticString = "http://www.w3.org/2001/XInclude"
     /// The schema's text.
     public static let text = String(decoding: PackageResources.proctor_bank_1_xsd, as: UTF8.self)
 }

@@ -136,6 +136,8 @@ struct QuestionShape {
 
     /// "All of the above", "None of these", "Both A and B" and the like.
     static func isCatchAll(_ text: String) -> Bool {
+        // Every catch-all phrase is short; most options are not, so skip them before normalising.
+        guard text.utf8.count <= 40 else { return false }
         let words = TextRules.normalisedForComparison(text)
         let catchAlls = ["all of the above", "none of the above", "all of these", "none of these",
                          "all the above", "none of the options", "all of the options", "both a and b",

@@ -90,66 +90,79 @@ struct SourceText {
     /// processing instructions, CDATA and the DOCTYPE, so the n-th element of the parsed tree can be
     /// located without libxml2 (which keeps no columns).
     private mutating func indexLinesAndTags() {
-        lineStarts = [0]
-        let bytes = utf8
-        let end = bytes.count
-        var index = 0
-        func skip(past terminator: [UInt8], from start: Int) -> Int {
-            var i = start
-            while i + terminator.count <= end {
-                if bytes[i] == terminator[0] && Array(bytes[i..<(i + terminator.count)]) == terminator {
-                    return i + terminator.count
+        var lines = [0]
+        var tags: [Int] = []
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let end = bytes.count
+            /// Notes the start of every line that begins in `start..<stop`, jumping with memchr.
+            func newlines(from start: Int, to stop: Int) {
+                var position = start
+                while position < stop, let found = memchr(base + position, 0x0A, stop - position) {
+                    position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    lines.append(position)
                 }
-                if bytes[i] == 0x0A { lineStarts.append(i + 1) }
-                i += 1
             }
-            while i < end { if bytes[i] == 0x0A { lineStarts.append(i + 1) }; i += 1 }
-            return end
-        }
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                lineStarts.append(index + 1)
-                index += 1
-                continue
-            }
-            guard byte == UInt8(ascii: "<"), index + 1 < end else {
-                index += 1
-                continue
-            }
-            let next = bytes[index + 1]
-            if next == UInt8(ascii: "!") {
-                if index + 3 < end && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-") {
-                    index = skip(past: Array("-->".utf8), from: index + 4)
-                } else if index + 8 < end && Array(bytes[(index + 2)..<(index + 9)]) == Array("[CDATA[".utf8) {
-                    index = skip(past: Array("]]>".utf8), from: index + 9)
-                } else {
-                    index = skip(past: [UInt8(ascii: ">")], from: index + 2)
-                }
-            } else if next == UInt8(ascii: "?") {
-                index = skip(past: Array("?>".utf8), from: index + 2)
-            } else if next == UInt8(ascii: "/") {
-                index = skip(past: [UInt8(ascii: ">")], from: index + 2)
-            } else {
-                startTags.append(index)
-                // Skip the tag, honouring quotes: an attribute value may hold '>'.
-                var i = index + 1
-                var quote: UInt8 = 0
-                while i < end {
-                    let c = bytes[i]
-                    if c == 0x0A { lineStarts.append(i + 1) }
-                    if quote != 0 {
-                        if c == quote { quote = 0 }
-                    } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                        quote = c
-                    } else if c == UInt8(ascii: ">") {
-                        break
+            /// The offset just past the next `terminator` at or after `start` (or the end).
+            func skip(past terminator: StaticString, from start: Int) -> Int {
+                let count = terminator.utf8CodeUnitCount
+                var position = start
+                while position + count <= end {
+                    guard let found = memchr(base + position, Int32(terminator.utf8Start.pointee), end - position) else { break }
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if offset + count <= end, memcmp(base + offset, terminator.utf8Start, count) == 0 {
+                        newlines(from: start, to: offset)
+                        return offset + count
                     }
-                    i += 1
+                    position = offset + 1
                 }
-                index = i + 1
+                newlines(from: start, to: end)
+                return end
+            }
+            func matches(_ text: StaticString, at offset: Int) -> Bool {
+                offset + text.utf8CodeUnitCount <= end && memcmp(base + offset, text.utf8Start, text.utf8CodeUnitCount) == 0
+            }
+            var index = 0
+            while index < end {
+                // Text between tags is most of a bank: jump over it.
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), end - index) else {
+                    newlines(from: index, to: end)
+                    break
+                }
+                let tag = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                newlines(from: index, to: tag)
+                guard tag + 1 < end else { break }
+                if matches("<!--", at: tag) {
+                    index = skip(past: "-->", from: tag + 4)
+                } else if matches("<![CDATA[", at: tag) {
+                    index = skip(past: "]]>", from: tag + 9)
+                } else if matches("<?", at: tag) {
+                    index = skip(past: "?>", from: tag + 2)
+                } else if matches("<!", at: tag) || matches("</", at: tag) {
+                    index = skip(past: ">", from: tag + 2)
+                } else {
+                    tags.append(tag)
+                    // Skip the tag, honouring quotes: an attribute value may hold '>'.
+                    var position = tag + 1
+                    var quote: UInt8 = 0
+                    while position < end {
+                        let byte = bytes[position]
+                        if byte == 0x0A { lines.append(position + 1) }
+                        if quote != 0 {
+                            if byte == quote { quote = 0 }
+                        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                            quote = byte
+                        } else if byte == UInt8(ascii: ">") {
+                            break
+                        }
+                        position += 1
+                    }
+                    index = position + 1
+                }
             }
         }
+        lineStarts = lines
+        startTags = tags
     }
 
     /// Line and column (both 1-based, column in characters) of a byte offset.
@@ -195,7 +208,7 @@ struct SourceText {
             } else if c == UInt8(ascii: ">") {
                 return nil
             } else if (previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == 0x0D),
-                      i + needle.count <= utf8.count, Array(utf8[i..<(i + needle.count)]) == needle {
+                      i + needle.count <= utf8.count, utf8[i..<(i + needle.count)].elementsEqual(needle) {
                 var j = i + needle.count
                 while j < utf8.count, utf8[j] == 0x20 || utf8[j] == 0x09 || utf8[j] == 0x0A || utf8[j] == 0x0D { j += 1 }
                 if j < utf8.count, utf8[j] == UInt8(ascii: "=") { return i }

@@ -8,25 +8,41 @@ import CLibXML2
 final class XMLDocument {
     let source: SourceText
     let tree: xmlDocPtr
-    /// Element nodes in document order; index = the ordinal `SourceText.startTags` uses.
-    private(set) var elementOrdinals: [UnsafeMutableRawPointer: Int] = [:]
-
     private init(source: SourceText, tree: xmlDocPtr) {
         self.source = source
         self.tree = tree
+        // Number the elements in document order, the order of `SourceText.startTags`, and keep the
+        // number in the node's application slot (`_private`, unused by libxml2 itself): locating a
+        // node is then one load, with no table to build or hash.
         var ordinal = 0
-        func visit(_ node: xmlNodePtr?) {
-            var current = node
-            while let node = current {
-                if node.pointee.type == XML_ELEMENT_NODE {
-                    elementOrdinals[UnsafeMutableRawPointer(node)] = ordinal
-                    ordinal += 1
-                    visit(node.pointee.children)
+        var current = xmlDocGetRootElement(tree)
+        while let node = current {
+            ordinal += 1
+            node.pointee._private = UnsafeMutableRawPointer(bitPattern: ordinal)
+            // Depth-first, iteratively: hostile nesting cannot exhaust the stack.
+            if let child = Self.firstElement(from: node.pointee.children) {
+                current = child
+                continue
+            }
+            var climbing: xmlNodePtr? = node
+            current = nil
+            while let step = climbing {
+                if let sibling = Self.firstElement(from: step.pointee.next) {
+                    current = sibling
+                    break
                 }
-                current = node.pointee.next
+                climbing = step.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : nil }
             }
         }
-        visit(xmlDocGetRootElement(tree))
+    }
+
+    private static func firstElement(from node: xmlNodePtr?) -> xmlNodePtr? {
+        var current = node
+        while let candidate = current {
+            if candidate.pointee.type == XML_ELEMENT_NODE { return candidate }
+            current = candidate.pointee.next
+        }
+        return nil
     }
 
     deinit { xmlFreeDoc(tree) }
@@ -36,10 +52,11 @@ final class XMLDocument {
 
     /// Where `node` (an element) starts in the source, or one of its attributes.
     func location(of node: xmlNodePtr, attribute: String? = nil) -> SourceLocation {
-        guard let ordinal = elementOrdinals[UnsafeMutableRawPointer(node)] else {
-            return SourceLocation(path: source.path, line: Int(xmlGetLineNo(node)), column: 1)
+        let ordinal = Int(bitPattern: node.pointee._private)
+        guard ordinal > 0 else {
+            return SourceLocation(path: source.path, line: max(1, Int(xmlGetLineNo(node))), column: 1)
         }
-        return source.location(ofElement: ordinal, attribute: attribute)
+        return source.location(ofElement: ordinal - 1, attribute: attribute)
     }
 
     /// Parses `source`, returning the document or the diagnostics that stopped it.
