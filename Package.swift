@@ -54,7 +54,11 @@ let package = Package(
             path: "Fuzz/proctor-fuzz"
         ),
         .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorCore"]),
-        .testTarget(name: "ProctorTerminalTests", dependencies: ["ProctorTerminal", "ProctorCore"]),
+        .testTarget(
+            name: "ProctorTerminalTests",
+            dependencies: ["ProctorTerminal", "ProctorCore"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "ProctorCLITests",
             dependencies: ["ProctorCLI", "ProctorCore", "BankXML", "ProctorStore", "ProctorTerminal"]

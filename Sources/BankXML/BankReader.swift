@@ -288,20 +288,24 @@ final class BankReader {
         var references: [String] = []
         var tags: [String] = []
         var optionNodes: [xmlNodePtr] = []
+        // Looked up for every feedback: a list searched each time was quadratic in a hostile file.
+        var optionIDs: Set<String> = []
         var answerNode: xmlNodePtr?
         var itemNodes: [xmlNodePtr] = []
         var pairNodes: [xmlNodePtr] = []
         for child in node.childElements where child.isBankElement() {
             switch child.localName {
             case "stem": stem = richText(child)
-            case "option": optionNodes.append(child)
+            case "option":
+                optionNodes.append(child)
+                if let optionID = child.attribute("id") { optionIDs.insert(optionID) }
             case "answer": answerNode = child
             case "item": itemNodes.append(child)
             case "pair": pairNodes.append(child)
             case "explanation": explanation = richText(child)
             case "feedback":
                 guard let option = child.attribute("option") else { continue }
-                if !optionNodes.contains(where: { $0.attribute("id") == option }) {
+                if !optionIDs.contains(option) {
                     report(.unknownOption, "feedback for option '\(option)', which question '\(id)' does not have",
                            at: document.location(of: child, attribute: "option"))
                 }

@@ -13,25 +13,32 @@ struct BankRules {
     private func references() -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let domainIDs = Set(bank.domains.map(\.id))
+        // Each topic's domain, looked up once per question: `bank.topic(id:)` searches every domain.
+        var topicOwners: [String: String] = [:]
+        for domain in bank.domains {
+            for topic in domain.topics where topicOwners[topic.id] == nil { topicOwners[topic.id] = domain.id }
+        }
+        // Named in every unknown-domain finding, so kept short however many domains there are.
+        let knownDomains = bank.domains.prefix(10).map(\.id).joined(separator: ", ") + (bank.domains.count > 10 ? ", ..." : "")
         func check(_ what: String, id: String, domainID: String, topicID: String?, site: QuestionSite?) {
             let domainLocation = site?.domain ?? locations.bank
             let topicLocation = site?.topic ?? locations.bank
             guard !domainID.isEmpty else { return }
             guard domainIDs.contains(domainID) else {
                 findings.append(Diagnostic(.unknownDomain,
-                    "\(what) '\(id)' names domain '\(domainID)', which the bank does not define (domains: \(bank.domains.map(\.id).joined(separator: ", ")))",
+                    "\(what) '\(id)' names domain '\(domainID)', which the bank does not define (domains: \(knownDomains))",
                     at: domainLocation))
                 return
             }
             guard let topicID else { return }
-            guard let (_, owner) = bank.topic(id: topicID) else {
+            guard let owner = topicOwners[topicID] else {
                 findings.append(Diagnostic(.unknownTopic, "\(what) '\(id)' names topic '\(topicID)', which the bank does not define",
                                            at: topicLocation))
                 return
             }
-            if owner.id != domainID {
+            if owner != domainID {
                 findings.append(Diagnostic(.unknownTopic,
-                    "\(what) '\(id)' is in domain '\(domainID)' but its topic '\(topicID)' belongs to domain '\(owner.id)'",
+                    "\(what) '\(id)' is in domain '\(domainID)' but its topic '\(topicID)' belongs to domain '\(owner)'",
                     at: topicLocation))
             }
         }

@@ -18,6 +18,23 @@ struct SourceText {
     private(set) var lineStarts: [Int]
     /// Byte offsets of element start tags, in document order.
     private(set) var startTags: [Int]
+    /// The first start tag past `maximumAttributesPerTag`, `maximumNamespacesInScope` or
+    /// `maximumDepth`, and what it breaks; such a file is refused before libxml2 sees it (and is
+    /// indexed only up to there).
+    private(set) var excess: (offset: Int, message: String)?
+    /// Scalar counts for columns far into long lines; built on first use.
+    private let columnIndex = ColumnIndex()
+
+    /// Most attributes (namespace declarations included) one start tag may have: libxml2 checks
+    /// each attribute against every earlier one of its tag, so 100,000 of them take minutes.
+    static let maximumAttributesPerTag = 64
+    /// Most namespace declarations in scope at once (on an element and its ancestors): libxml2
+    /// looks every name's namespace up through all of them, so thousands make parsing quadratic.
+    /// Declarations on siblings, however many, do not add up.
+    static let maximumNamespacesInScope = 64
+    /// Deepest nesting of elements: libxml2's own limit (without `XML_PARSE_HUGE`), checked here
+    /// too so that a deep file is refused without indexing all of it.
+    static let maximumDepth = 256
 
     /// Problems with the bytes themselves, found while reading.
     enum ReadError: Error {
@@ -92,6 +109,11 @@ struct SourceText {
     private mutating func indexLinesAndTags() {
         var lines = [0]
         var tags: [Int] = []
+        // Open elements that declare namespaces (depth, count), and their declarations' sum.
+        var depth = 0
+        var declaringElements: [(depth: Int, count: Int)] = []
+        var namespacesInScope = 0
+        var excess: (offset: Int, message: String)?
         utf8.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
             let end = bytes.count
@@ -138,13 +160,23 @@ struct SourceText {
                     index = skip(past: "]]>", from: tag + 9)
                 } else if matches("<?", at: tag) {
                     index = skip(past: "?>", from: tag + 2)
-                } else if matches("<!", at: tag) || matches("</", at: tag) {
+                } else if matches("</", at: tag) {
+                    if let last = declaringElements.last, last.depth == depth {
+                        namespacesInScope -= last.count
+                        declaringElements.removeLast()
+                    }
+                    depth -= 1
+                    index = skip(past: ">", from: tag + 2)
+                } else if matches("<!", at: tag) {
                     index = skip(past: ">", from: tag + 2)
                 } else {
                     tags.append(tag)
-                    // Skip the tag, honouring quotes: an attribute value may hold '>'.
+                    // Skip the tag, honouring quotes: an attribute value may hold '>'. Each value
+                    // opens a quote, so counting them counts the attributes.
                     var position = tag + 1
                     var quote: UInt8 = 0
+                    var attributes = 0
+                    var declarations = 0
                     while position < end {
                         let byte = bytes[position]
                         if byte == 0x0A { lines.append(position + 1) }
@@ -152,17 +184,37 @@ struct SourceText {
                             if byte == quote { quote = 0 }
                         } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                             quote = byte
+                            attributes += 1
                         } else if byte == UInt8(ascii: ">") {
                             break
+                        } else if byte == UInt8(ascii: "x"), matches("xmlns", at: position),
+                                  position + 5 < end, [UInt8(ascii: ":"), UInt8(ascii: "="), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[position + 5]),
+                                  [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position - 1]) {
+                            declarations += 1
                         }
                         position += 1
                     }
+                    let selfClosing = position < end && bytes[position - 1] == UInt8(ascii: "/")
+                    if !selfClosing {
+                        depth += 1
+                        if declarations > 0 { declaringElements.append((depth, declarations)) }
+                        namespacesInScope += declarations
+                    }
+                    if attributes > Self.maximumAttributesPerTag {
+                        excess = (tag, "an element has more than \(Self.maximumAttributesPerTag) attributes; no bank element needs that many")
+                    } else if namespacesInScope + (selfClosing ? declarations : 0) > Self.maximumNamespacesInScope {
+                        excess = (tag, "more than \(Self.maximumNamespacesInScope) namespace declarations are in scope here; a bank needs two")
+                    } else if depth > Self.maximumDepth {
+                        excess = (tag, "elements are nested more than \(Self.maximumDepth) deep (the maximum depth)")
+                    }
+                    if excess != nil { break }
                     index = position + 1
                 }
             }
         }
         lineStarts = lines
         startTags = tags
+        self.excess = excess
     }
 
     /// Line and column (both 1-based, column in characters) of a byte offset.
@@ -174,13 +226,44 @@ struct SourceText {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        var column = 1
-        var i = lineStarts[low]
-        while i < clamped {
-            if utf8[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        let lineStart = lineStarts[low]
+        let column: Int
+        if clamped - lineStart <= ColumnIndex.blockSize {
+            column = scalars(from: lineStart, to: clamped) + 1
+        } else {
+            // Far into a long line (a minified bank is one line): counting from the line's start
+            // for every location would make loading quadratic.
+            column = scalars(before: clamped) - scalars(before: lineStart) + 1
         }
         return SourceLocation(path: path, line: low + 1, column: column)
+    }
+
+    /// Scalars (UTF-8 lead bytes) in `start..<stop`.
+    private func scalars(from start: Int, to stop: Int) -> Int {
+        var count = 0
+        var i = start
+        while i < stop {
+            if utf8[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// Scalars before `offset`, from the block index (made on first use).
+    private func scalars(before offset: Int) -> Int {
+        let blockSize = ColumnIndex.blockSize
+        if columnIndex.scalarsBeforeBlock.isEmpty {
+            var counts = [0]
+            counts.reserveCapacity(utf8.count / blockSize + 1)
+            var start = 0
+            while start + blockSize <= utf8.count {
+                counts.append(counts[counts.count - 1] + scalars(from: start, to: start + blockSize))
+                start += blockSize
+            }
+            columnIndex.scalarsBeforeBlock = counts
+        }
+        let block = offset / blockSize
+        return columnIndex.scalarsBeforeBlock[block] + scalars(from: block * blockSize, to: offset)
     }
 
     /// The location of the element with this document-order index, or of one of its attributes.
@@ -218,4 +301,15 @@ struct SourceText {
         }
         return nil
     }
+}
+
+/// Scalars before every 4 KiB boundary of a file, for columns far into long lines.
+///
+/// A reference type so that `SourceText` stays a value with non-mutating lookups; it is filled on
+/// the first such lookup. A source is read by one thread at a time (each file is parsed and read
+/// on one), so the lazy fill needs no lock.
+private final class ColumnIndex {
+    static let blockSize = 4096
+    /// Entry `k`: scalars in the file's first `k * blockSize` bytes.
+    var scalarsBeforeBlock: [Int] = []
 }

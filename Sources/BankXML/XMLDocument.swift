@@ -3,8 +3,9 @@ import CLibXML2
 /// A parsed XML file: the libxml2 tree and the source it came from. Owns the tree.
 ///
 /// Parsing is locked down for files from strangers: no network, no DTD loading, no entity
-/// substitution, libxml2's default depth and text-size limits, and a DOCTYPE stops the parse at once
-/// (before any entity in it is declared), so entity attacks never get going.
+/// substitution, libxml2's default depth and text-size limits, bounds on attributes per element and
+/// namespaces in scope (checked before parsing: `SourceText.excess`), and a DOCTYPE stops the parse
+/// at once (before any entity in it is declared), so entity attacks never get going.
 final class XMLDocument {
     let source: SourceText
     let tree: xmlDocPtr
@@ -80,10 +81,16 @@ final class XMLDocument {
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        if let excess = source.excess {
+            return .failure(DiagnosticList([Diagnostic(.xmlSyntax, excess.message, at: source.location(ofByte: excess.offset))]))
+        }
+        // libxml2 reads the bytes through a callback, a chunk at a time: handed one block of memory,
+        // it copies the whole file twice (raw, then "converted" to UTF-8) before parsing, which for
+        // a 50 MB file is 100 MB more than the bytes themselves.
         let tree: xmlDocPtr? = source.utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), source.path, "UTF-8", options)
-            }
+            let reader = Unmanaged.passRetained(ChunkReader(buffer))
+            defer { reader.release() }
+            return xmlCtxtReadIO(context, readChunk, nil, reader.toOpaque(), source.path, "UTF-8", options)
         }
         if let doctype = collector.doctype {
             if let tree { xmlFreeDoc(tree) }
@@ -102,6 +109,26 @@ final class XMLDocument {
         }
         return .success(XMLDocument(source: source, tree: tree))
     }
+}
+
+/// The bytes libxml2 reads through `readChunk`, and how far it has read.
+private final class ChunkReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+}
+
+/// libxml2's read callback: copies the next `length` bytes (fewer at the end, 0 when done).
+private func readChunk(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?,
+                       _ length: Int32) -> Int32 {
+    guard let context, let buffer, length > 0 else { return -1 }
+    let reader = Unmanaged<ChunkReader>.fromOpaque(context).takeUnretainedValue()
+    let count = min(Int(length), reader.bytes.count - reader.offset)
+    guard count > 0, let base = reader.bytes.baseAddress else { return 0 }
+    UnsafeMutableRawPointer(buffer).copyMemory(from: base + reader.offset, byteCount: count)
+    reader.offset += count
+    return Int32(count)
 }
 
 /// A list of diagnostics that can travel in a `Result`.

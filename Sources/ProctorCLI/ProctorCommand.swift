@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProctorTerminal
 
 /// `proctor`: certification study and practice exams in the terminal.
 public struct ProctorCommand: ParsableCommand {
@@ -12,6 +13,8 @@ public struct ProctorCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             BanksCommand.self, LintCommand.self, ShowCommand.self, NewCommand.self,
+            TakeCommand.self, PracticeCommand.self, ResumeCommand.self, HistoryCommand.self, ResultsCommand.self,
+            ReviewCommand.self, DrillCommand.self, StatsCommand.self, SrsCommand.self,
         ]
     )
 
@@ -20,6 +23,10 @@ public struct ProctorCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        if FullScreen.isAvailable(plain: false) {
+            try HomeLauncher(global: global).run()
+            return
+        }
         let catalog = global.catalog()
         Output.line("Proctor: certification practice exams and spaced-repetition review.")
         Output.line()

@@ -15,9 +15,10 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Columns a whole string takes.
+    /// Columns a whole string takes, counted by grapheme cluster so that an emoji with a skin-tone
+    /// modifier counts once.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + of($1) }
+        text.reduce(0) { $0 + of($1) }
     }
 
     /// Columns one grapheme cluster takes (an emoji with modifiers counts once).
