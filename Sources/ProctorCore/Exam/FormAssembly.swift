@@ -83,14 +83,14 @@ private func drawUnits(
     guard available >= count else {
         throw .tooFewQuestions(domainID: domainID, needed: count, available: available)
     }
-    let reachable = suffixReachability(sizes: sizes, target: count)
-    guard reachable[0][count] else {
+    let reachable = UnitReachability(sizes: sizes, target: count)
+    guard reachable.canReach(count, from: 0) else {
         throw .casesDoNotFit(domainID: domainID, needed: count, available: available)
     }
     var open = count
     var taken: [AssemblyUnit] = []
     for (index, unit) in ranked.enumerated() where open > 0 {
-        if unit.size <= open && reachable[index + 1][open - unit.size] {
+        if unit.size <= open && reachable.canReach(open - unit.size, from: index + 1) {
             taken.append(unit)
             open -= unit.size
         }

@@ -100,7 +100,7 @@ public func checkCoverage(of bank: QuestionBank, exam: ExamProfile, length: Int?
         if available < share.count {
             return .tooFewQuestions(domainID: share.domainID, needed: share.count, available: available)
         }
-        if !suffixReachability(sizes: sizes, target: share.count)[0][share.count] {
+        if !UnitReachability(sizes: sizes, target: share.count).canReach(share.count, from: 0) {
             return .casesDoNotFit(domainID: share.domainID, needed: share.count, available: available)
         }
         return nil
@@ -204,19 +204,72 @@ struct AssemblyUnit: Sendable, Hashable {
     }
 }
 
-/// `result[i][s]`: whether some of `sizes[i...]` sum to exactly `s`, for `s` in `0...target`.
-func suffixReachability(sizes: [Int], target: Int) -> [[Bool]] {
-    let target = max(0, target)
-    var table = Array(repeating: Array(repeating: false, count: target + 1), count: sizes.count + 1)
-    table[sizes.count][0] = true
-    for index in stride(from: sizes.count - 1, through: 0, by: -1) {
-        let size = sizes[index]
-        for sum in 0...target {
-            table[index][sum] = table[index + 1][sum] || (size <= sum && size > 0 && table[index + 1][sum - size])
+/// Whether some of `sizes[i...]` add up to exactly `s`, for every suffix `i` and every `s` up to a
+/// target: the question form assembly asks to take whole cases and still fill a domain exactly.
+///
+/// Single questions (size 1) make any count up to their number, so only the larger units (cases)
+/// need a subset-sum table: one bitset of reachable sums per case, shared by the suffixes between
+/// two cases. A domain of single questions costs one count per suffix, and a bank of 100,000
+/// questions with a few cases stays linear, where a table of every (suffix, sum) pair did not.
+struct UnitReachability {
+    private let target: Int
+    /// Single questions in `sizes[i...]`.
+    private let singlesFrom: [Int]
+    /// For each suffix, which entry of `caseSums` describes its cases.
+    private let caseSetFrom: [Int]
+    /// Bitsets over `0...target` of the sums the cases of a suffix can make (entry 0: no cases).
+    private let caseSums: [[UInt64]]
+
+    init(sizes: [Int], target: Int) {
+        let target = max(0, target)
+        self.target = target
+        let words = target / 64 + 1
+        var empty = [UInt64](repeating: 0, count: words)
+        empty[0] = 1
+        var singles = [Int](repeating: 0, count: sizes.count + 1)
+        var caseSet = [Int](repeating: 0, count: sizes.count + 1)
+        var sums = [empty]
+        for index in stride(from: sizes.count - 1, through: 0, by: -1) {
+            let size = sizes[index]
+            singles[index] = singles[index + 1] + (size == 1 ? 1 : 0)
+            guard size > 1, size <= target else {
+                caseSet[index] = caseSet[index + 1]
+                continue
+            }
+            // The sums without this case, or with it: the previous bitset ORed with itself shifted.
+            let previous = sums[caseSet[index + 1]]
+            var next = previous
+            let (wordShift, bitShift) = (size / 64, size % 64)
+            for word in stride(from: words - 1, through: wordShift, by: -1) {
+                var moved = previous[word - wordShift] << UInt64(bitShift)
+                if bitShift > 0, word - wordShift - 1 >= 0 {
+                    moved |= previous[word - wordShift - 1] >> UInt64(64 - bitShift)
+                }
+                next[word] |= moved
+            }
+            sums.append(next)
+            caseSet[index] = sums.count - 1
         }
-        table[index][0] = true
+        singlesFrom = singles
+        caseSetFrom = caseSet
+        caseSums = sums
     }
-    return table
+
+    /// Whether some of `sizes[index...]` add up to exactly `sum`.
+    func canReach(_ sum: Int, from index: Int) -> Bool {
+        guard sum >= 0, sum <= target, index >= 0, index < singlesFrom.count else { return false }
+        let bits = caseSums[caseSetFrom[index]]
+        // Cases make some x, single questions the rest: x in max(0, sum - singles)...sum.
+        var x = max(0, sum - singlesFrom[index])
+        while x <= sum {
+            let word = bits[x / 64] >> UInt64(x % 64)
+            if word != 0 {
+                return x + word.trailingZeroBitCount <= sum
+            }
+            x = (x / 64 + 1) * 64
+        }
+        return false
+    }
 }
 
 extension QuestionBank {
