@@ -53,7 +53,10 @@ let package = Package(
             dependencies: ["BankXML"],
             path: "Fuzz/proctor-fuzz"
         ),
-        .testTarget(name: "ProctorStoreTests", dependencies: ["ProctorStore", "ProctorCore"]),
+        .testTarget(
+            name: "ProctorStoreTests",
+            dependencies: ["ProctorStore", "ProctorCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "ProctorTerminalTests",
             dependencies: ["ProctorTerminal", "ProctorCore"],

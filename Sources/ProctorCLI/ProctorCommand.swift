@@ -1,4 +1,8 @@
 import ArgumentParser
+import BankXML
+import Foundation
+import ProctorCore
+import ProctorStore
 import ProctorTerminal
 
 /// `proctor`: certification study and practice exams in the terminal.
@@ -19,6 +23,7 @@ public struct ProctorCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var study: StudyOptions
 
     public init() {}
 
@@ -27,21 +32,79 @@ public struct ProctorCommand: ParsableCommand {
             try HomeLauncher(global: global).run()
             return
         }
-        let catalog = global.catalog()
-        Output.line("Proctor: certification practice exams and spaced-repetition review.")
-        Output.line()
+        let now = try study.clock().now()
+        Output.lines(Self.summary(catalog: global.catalog(), databasePath: global.databasePath, at: now,
+                                  calendar: study.calendar(at: now)))
+    }
+
+    /// Every command, briefly, in the order a learner meets them (cli.md, "Commands").
+    static let commands: [(usage: String, does: String)] = [
+        ("take EXAM", "sit a timed exam in the real exam's form"),
+        ("practice BANK", "untimed questions, each answer explained"),
+        ("resume [ATTEMPT]", "carry on an unfinished exam"),
+        ("review [BANK]", "the questions due for review, then new ones"),
+        ("drill BANK --weak", "questions from your weakest topics"),
+        ("stats [BANK]", "mastery, reviews coming due, accuracy over time"),
+        ("history", "past attempts and their scores"),
+        ("results ATTEMPT", "the score report of one attempt"),
+        ("banks", "installed banks and their exams"),
+        ("lint PATH...", "check banks you write"),
+        ("show BANK QUESTION", "one question as the exam screen shows it"),
+        ("new BANK-ID", "a new bank skeleton to start from"),
+        ("srs replay LOG.csv", "run a review log through the scheduler"),
+    ]
+
+    /// What `proctor` prints without a terminal: the exams, the reviews due today when there is a
+    /// progress database (it is not created for this), and every command.
+    static func summary(catalog: BankCatalog, databasePath: String, at now: Timestamp, calendar: StudyCalendar) -> [String] {
+        var lines = ["Proctor: certification practice exams and spaced-repetition review.", ""]
         let exams = catalog.banks.flatMap { bank in bank.exams.map { (bank, $0) } }
         if exams.isEmpty {
-            Output.line("No banks installed. Write one with: proctor new my-bank")
+            lines.append("No banks installed. Write one with: proctor new my-bank")
         } else {
-            Output.line("Exams:")
+            lines.append("Exams:")
             for (bank, exam) in exams {
-                Output.line("  \(exam.id.padding(24))\(exam.name) (\(exam.questionCount) questions, \(exam.minutes) min) [\(bank.id)]")
+                lines.append("  \(exam.id.padding(24))\(exam.name) (\(exam.questionCount) questions, \(exam.minutes) min) [\(bank.id)]")
             }
         }
-        Output.line()
-        Output.line("Commands: proctor banks | lint PATH | show BANK QUESTION | new BANK-ID")
-        Output.line("Run 'proctor help COMMAND' for details.")
+        if FileManager.default.fileExists(atPath: databasePath) {
+            lines.append("")
+            lines.append(reviewsDueToday(catalog: catalog, databasePath: databasePath, at: now, calendar: calendar))
+        }
+        lines.append("")
+        lines.append("Commands:")
+        let width = commands.map(\.usage.count).max() ?? 0
+        for command in commands {
+            lines.append("  proctor \(command.usage.padding(width + 2))\(command.does)")
+        }
+        lines.append("Run 'proctor help COMMAND' for details.")
+        return lines
+    }
+
+    /// `Reviews due today: 5 (aws-saa 3, csm 2); run: proctor review`, counting what `review` would
+    /// show before the day ends: cards of installed questions that are not set aside as leeches.
+    static func reviewsDueToday(catalog: BankCatalog, databasePath: String, at now: Timestamp,
+                                calendar: StudyCalendar) -> String {
+        let today = calendar.day(of: now)
+        var perBank: [(bank: String, due: Int)] = []
+        do {
+            let store = try ProgressStore(path: databasePath)
+            defer { try? store.close() }
+            let banks = Dictionary(catalog.banks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for bankID in try store.bankIDsWithCards() {
+                guard let bank = banks[bankID] else { continue }
+                let states = try store.studyCards(bank: bankID)
+                    .filter { !$0.isSuspended && bank.question(id: $0.questionID) != nil }.map(\.state)
+                let due = StudyStats.dueForecast(states, calendar: calendar, today: today, days: 1)[0]
+                if due > 0 { perBank.append((bankID, due)) }
+            }
+        } catch {
+            return "Reviews due today: unknown; \(error)"
+        }
+        guard !perBank.isEmpty else { return "No reviews due today." }
+        let total = perBank.reduce(0) { $0 + $1.due }
+        let banks = perBank.map { "\($0.bank) \($0.due)" }.joined(separator: ", ")
+        return "Reviews due today: \(total) (\(banks)); run: proctor review"
     }
 }
 

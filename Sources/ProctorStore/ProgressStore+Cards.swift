@@ -27,8 +27,42 @@ extension ProgressStore {
     }
 
     /// Saves a review in one transaction: the card's new state and a row of the review log.
-    public func saveReview(_ review: ScheduledReview) throws(StoreError) {
-        try write { db in try Self.save(review, in: db) }
+    /// Returns the card as it now stands: its lapses, and whether it is set aside as a leech (the
+    /// lapse that makes a leech sets the card aside as it is saved).
+    @discardableResult
+    public func saveReview(_ review: ScheduledReview) throws(StoreError) -> StudyCard {
+        try write { db in
+            let suspended = try Self.save(review, in: db)
+            let lapses = try Self.lapseCount(bank: review.bankID, question: review.questionID, in: db)
+            return StudyCard(bankID: review.bankID, questionID: review.questionID, state: review.outcome.card,
+                             lapses: lapses, isSuspended: suspended)
+        }
+    }
+
+    /// The card of a question with its lapses, or `nil` when it has never been reviewed.
+    public func studyCard(bank: String, question: String) throws(StoreError) -> StudyCard? {
+        try read { db in
+            guard let record = try CardRecord.fetchOne(db, key: ["bank_id": bank, "question_id": question]) else { return nil }
+            return StudyCard(bankID: bank, questionID: question, state: record.state,
+                             lapses: try Self.lapseCount(bank: bank, question: question, in: db),
+                             isSuspended: record.suspended)
+        }
+    }
+
+    /// Sets a card aside from review, or brings it back (`proctor review --unsuspend`); its
+    /// schedule is kept. Returns the card as it now stands, or `nil` when the question has no card.
+    @discardableResult
+    public func setSuspended(_ isSuspended: Bool, bank: String, question: String) throws(StoreError) -> StudyCard? {
+        try write { db in
+            try db.execute(sql: "UPDATE card SET suspended = ? WHERE bank_id = ? AND question_id = ?",
+                           arguments: [isSuspended, bank, question])
+            guard db.changesCount > 0,
+                  let record = try CardRecord.fetchOne(db, key: ["bank_id": bank, "question_id": question])
+            else { return nil }
+            return StudyCard(bankID: bank, questionID: question, state: record.state,
+                             lapses: try Self.lapseCount(bank: bank, question: question, in: db),
+                             isSuspended: record.suspended)
+        }
     }
 
     /// The review log of one question, oldest first.
@@ -64,9 +98,32 @@ extension ProgressStore {
         return median / 1000
     }
 
-    static func save(_ review: ScheduledReview, in db: Database) throws {
-        try CardRecord(bankID: review.bankID, questionID: review.questionID, state: review.outcome.card).save(db)
+    /// Saves the card's new state and a row of the review log; returns whether the card is set
+    /// aside afterwards. A card stays set aside or not as it was, unless this review is the lapse
+    /// that makes it a leech (`ReviewQueue.isLeechLapse`): then it is set aside, whatever the source.
+    @discardableResult
+    static func save(_ review: ScheduledReview, in db: Database) throws -> Bool {
+        // Cached: imports save hundreds of thousands of reviews in one transaction.
+        let lookup = try db.cachedStatement(sql: "SELECT phase, suspended FROM card WHERE bank_id = ? AND question_id = ?")
+        let before = try Row.fetchOne(lookup, arguments: [review.bankID, review.questionID])
+        let phaseBefore = (before?["phase"] as String?).flatMap(CardPhase.init(rawValue:))
+        var suspended: Bool = before?["suspended"] ?? false
+        if ReviewQueue.isLapse(phaseBefore: phaseBefore, rating: review.outcome.rating) {
+            let lapses = try lapseCount(bank: review.bankID, question: review.questionID, in: db) + 1
+            if ReviewQueue.isLeechLapse(lapses) { suspended = true }
+        }
+        try CardRecord(bankID: review.bankID, questionID: review.questionID, state: review.outcome.card,
+                       suspended: suspended).save(db)
         var log = ReviewLogRecord(review)
         try log.insert(db)
+        return suspended
+    }
+
+    /// The lapses of one card, counted in its review log (see `lapseCondition`).
+    static func lapseCount(bank: String, question: String, in db: Database) throws -> Int {
+        let count = try db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM review_log r WHERE r.bank_id = ? AND r.question_id = ? AND \(lapseCondition)
+            """)
+        return try Int.fetchOne(count, arguments: [bank, question]) ?? 0
     }
 }

@@ -61,8 +61,9 @@ extension ProgressStore {
 
     /// Every answer on record for `bank`, oldest first: the graded answers of finished (or
     /// stopped) exams and practice sets, dated when the attempt ended, plus reviews and drills
-    /// outside attempts, dated when given, right unless rated Again. Answers that fed the schedule
-    /// from an attempt are counted once, from the attempt.
+    /// outside attempts, dated when given, right or wrong as judged (reviews saved before the
+    /// judgement was kept count as right unless rated Again). Answers that fed the schedule from an
+    /// attempt are counted once, from the attempt.
     public func answerRecord(bank: String) throws(StoreError) -> [DatedAnswer] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -70,7 +71,8 @@ extension ProgressStore {
                 FROM attempt_question q JOIN attempt a ON a.id = q.attempt_id
                 WHERE q.bank_id = ? AND q.answered = 1 AND q.correct IS NOT NULL
                 UNION ALL
-                SELECT question_id, rating > 1, reviewed_at FROM review_log WHERE bank_id = ? AND attempt_id IS NULL
+                SELECT question_id, COALESCE(correct, rating > 1), reviewed_at FROM review_log
+                WHERE bank_id = ? AND attempt_id IS NULL
                 ORDER BY at
                 """, arguments: [bank, bank])
             return rows.map { row in
@@ -103,9 +105,17 @@ extension ProgressStore {
         }
     }
 
-    /// Cards with their lapses, counted in SQL: a lapse is a review rated Again (1) whose card was
-    /// in the review phase before it, that is in the card's previous review-log row
+    /// The SQL condition on a review-log row `r` that makes it a lapse: rated Again (1) while its
+    /// card was in the review phase, that is in the card's previous review-log row
     /// (`ReviewQueue.isLapse`). The log's rows of one card are in the order they were saved.
+    static let lapseCondition = """
+        r.rating = 1
+          AND (SELECT p.phase FROM review_log p
+               WHERE p.bank_id = r.bank_id AND p.question_id = r.question_id AND p.id < r.id
+               ORDER BY p.id DESC LIMIT 1) = 'review'
+        """
+
+    /// Cards with their lapses (counted in SQL, see `lapseCondition`) and whether they are set aside.
     ///
     /// Lapses are counted once for the bank, from its Again rows only, rather than per card: with
     /// 47,000 cards due of 100,000 that is 80 ms instead of 300 (see `proctor-bench due-queue-100k`).
@@ -117,17 +127,14 @@ extension ProgressStore {
             var lapses: [String: [String: Int]] = [:]
             let lapseRows = try Row.fetchCursor(db, sql: """
                 SELECT r.bank_id, r.question_id, COUNT(*) FROM review_log r
-                WHERE \(bank == nil ? "" : "r.bank_id = ? AND ")r.rating = 1
-                  AND (SELECT p.phase FROM review_log p
-                       WHERE p.bank_id = r.bank_id AND p.question_id = r.question_id AND p.id < r.id
-                       ORDER BY p.id DESC LIMIT 1) = 'review'
+                WHERE \(bank == nil ? "" : "r.bank_id = ? AND ")\(Self.lapseCondition)
                 GROUP BY r.bank_id, r.question_id
                 """, arguments: bank.map { [$0] } ?? [])
             while let row = try lapseRows.next() {
                 lapses[row[0], default: [:]][row[1]] = row[2]
             }
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT bank_id, question_id, phase, step, stability, difficulty, due, last_review
+                SELECT bank_id, question_id, phase, step, stability, difficulty, due, last_review, suspended
                 FROM card WHERE \(condition)\(ordered ? " ORDER BY bank_id, question_id" : "")
                 """, arguments: arguments)
             var cards: [StudyCard] = []
@@ -142,7 +149,7 @@ extension ProgressStore {
                 let bankID: String = row[0]
                 let questionID: String = row[1]
                 cards.append(StudyCard(bankID: bankID, questionID: questionID, state: state,
-                                       lapses: lapses[bankID]?[questionID] ?? 0))
+                                       lapses: lapses[bankID]?[questionID] ?? 0, isSuspended: row[8]))
             }
             return cards
         }

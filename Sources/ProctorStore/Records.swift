@@ -82,8 +82,10 @@ struct CardRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
     var difficulty: Double
     var due: Double
     var lastReview: Double
+    /// Set aside from review as a leech (schema version 2).
+    var suspended: Bool
 
-    init(bankID: String, questionID: String, state: CardState) {
+    init(bankID: String, questionID: String, state: CardState, suspended: Bool) {
         bankId = bankID
         questionId = questionID
         phase = state.phase
@@ -92,6 +94,7 @@ struct CardRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
         difficulty = state.difficulty
         due = state.due.secondsSince1970
         lastReview = state.lastReview.secondsSince1970
+        self.suspended = suspended
     }
 
     var state: CardState {
@@ -124,6 +127,8 @@ struct ReviewLogRecord: Codable, Hashable, FetchableRecord, MutablePersistableRe
     var elapsedDays: Int?
     var retrievabilityBefore: Double?
     var intervalSeconds: Double
+    /// Whether the answer was right; `nil` when not known (rows saved before schema version 2).
+    var correct: Bool?
 
     init(_ review: ScheduledReview) {
         let card = review.outcome.card
@@ -144,6 +149,7 @@ struct ReviewLogRecord: Codable, Hashable, FetchableRecord, MutablePersistableRe
         elapsedDays = review.outcome.elapsedDays
         retrievabilityBefore = review.outcome.retrievabilityBefore
         intervalSeconds = review.outcome.intervalSeconds
+        correct = review.correct
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -158,7 +164,8 @@ struct ReviewLogRecord: Codable, Hashable, FetchableRecord, MutablePersistableRe
             attempt: attemptId.map { Int($0) },
             cardAfter: CardState(phase: phase, step: step, stability: stability, difficulty: difficulty,
                                  due: Timestamp(secondsSince1970: due), lastReview: Timestamp(secondsSince1970: reviewedAt)),
-            elapsedDays: elapsedDays, retrievabilityBefore: retrievabilityBefore, intervalSeconds: intervalSeconds
+            elapsedDays: elapsedDays, retrievabilityBefore: retrievabilityBefore, intervalSeconds: intervalSeconds,
+            correct: correct
         )
     }
 }

@@ -12,6 +12,7 @@ enum StoreSchema {
     /// The migrations, oldest first; `user_version` is set to the position of the last one applied.
     static let migrations: [(identifier: String, sql: String)] = [
         ("v1", version1),
+        ("v2", version2),
     ]
 
     /// The schema version this build writes.
@@ -122,5 +123,22 @@ enum StoreSchema {
         );
         CREATE INDEX review_log_by_card ON review_log (bank_id, question_id, reviewed_at);
         CREATE INDEX review_log_by_attempt ON review_log (attempt_id);
+        """
+
+    /// Whether each answer in the review log was right, and leeches set aside on their card.
+    ///
+    /// `review_log.correct` is NULL for reviews saved before it existed: their correctness is read
+    /// from the rating as before (right unless Again). `card.suspended` is 1 for a card set aside
+    /// as a leech; the cards that were leeches by the rule of version 1 (eight lapses or more, a
+    /// lapse being Again given to a card in review) are set aside here, as they already were.
+    private static let version2 = """
+        ALTER TABLE review_log ADD COLUMN correct INTEGER CHECK (correct IN (0, 1));
+        ALTER TABLE card ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1));
+        UPDATE card SET suspended = 1
+        WHERE (SELECT COUNT(*) FROM review_log r
+               WHERE r.bank_id = card.bank_id AND r.question_id = card.question_id AND r.rating = 1
+                 AND (SELECT p.phase FROM review_log p
+                      WHERE p.bank_id = r.bank_id AND p.question_id = r.question_id AND p.id < r.id
+                      ORDER BY p.id DESC LIMIT 1) = 'review') >= 8;
         """
 }

@@ -69,16 +69,20 @@ public struct ScheduledReview: Sendable, Hashable {
     public var source: ReviewSource
     /// The attempt the answer was given in, if any.
     public var attempt: Int?
+    /// Whether the answer was right, when it was judged. The rating alone cannot say: a learner may
+    /// rate a wrong answer Hard.
+    public var correct: Bool?
 
     /// A review of `questionID` in `bankID`.
     public init(bankID: String, questionID: String, outcome: ReviewOutcome, durationSeconds: Double?,
-                source: ReviewSource, attempt: Int?) {
+                source: ReviewSource, attempt: Int?, correct: Bool? = nil) {
         self.bankID = bankID
         self.questionID = questionID
         self.outcome = outcome
         self.durationSeconds = durationSeconds
         self.source = source
         self.attempt = attempt
+        self.correct = correct
     }
 }
 
@@ -96,6 +100,8 @@ public struct ReviewLogRow: Sendable, Hashable {
     public var elapsedDays: Int?
     public var retrievabilityBefore: Double?
     public var intervalSeconds: Double
+    /// Whether the answer was right; `nil` when not recorded (reviews saved before Proctor kept it).
+    public var correct: Bool?
 }
 
 /// A review card and the question it is for.

@@ -248,6 +248,24 @@ struct EndToEndTests {
         #expect(try resumed.waitForExit() == 0)
     }
 
+    @Test("an attempt open in one process cannot be resumed in another; after a kill -9 it can")
+    func attemptLock() throws {
+        let fixture = try PlainFixture()
+        defer { fixture.remove() }
+        let first = try ProctorProcess(["take", "e2e-exam", "--seed", "4", "--no-srs"] + fixture.common)
+        try first.waitFor("answer> ")
+        let second = try ProctorProcess(["resume", "1", "--plain"] + fixture.common)
+        second.closeInput()
+        #expect(try second.waitForExit() == 1)
+        #expect(second.errorText.contains("attempt 1 is open in another proctor"))
+        first.killHard()
+        _ = try first.waitForExit()
+        let third = try ProctorProcess(["resume", "1", "--plain"] + fixture.common)
+        try third.waitFor("answer> ")
+        third.closeInput()
+        #expect(try third.waitForExit() == 0)
+    }
+
     @Test("input that ends mid-exam stops it like quit; resume carries on")
     func inputEnds() throws {
         let fixture = try PlainFixture()

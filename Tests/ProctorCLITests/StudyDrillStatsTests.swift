@@ -1,6 +1,7 @@
 import Foundation
 import ProctorCore
 import ProctorStore
+import ProctorTerminal
 import Testing
 
 /// `proctor drill --weak` and `proctor stats` over a pipe, on a history written straight to the store.
@@ -137,5 +138,91 @@ struct StudyDrillStatsTests {
         #expect(lines.filter { $0.hasPrefix("    ") && $0.contains(" 03-") }.count == 14)
         #expect(lines.contains { $0.hasPrefix("  Accuracy, last 30 days") && $0.hasSuffix("▆  66.7% of 6 answers") })
         #expect(lines.contains { $0.contains("Exam scores") && $0.contains("no finished exams") })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= StatsLayout.width }, "\(run.output)")
+    }
+
+    @Test("stats gives names the room 80 columns allow, cuts longer ones with an ellipsis, and keeps wide ones aligned")
+    func statsLongNames() throws {
+        let fixture = try StudyFixture()
+        defer { fixture.remove() }
+        try StatsLayout.bankXML.write(toFile: fixture.banks + "/long.xml", atomically: true, encoding: .utf8)
+        let store = try ProgressStore(path: fixture.database)
+        let scheduler = FSRSScheduler()
+        try store.saveReviews(["l1", "l2", "l3", "l4"].map { question in
+            ScheduledReview(bankID: "long", questionID: question,
+                            outcome: scheduler.review(nil, rating: .good, at: StudyFixture.dayOne), durationSeconds: nil,
+                            source: .review, attempt: nil, correct: true)
+        })
+        try store.close()
+
+        let run = try fixture.run(["stats", "long"] + StudyFixture.now(7_200))
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("  Mastery") })
+        let overall = try #require(lines.firstIndex { $0.hasPrefix("  Overall") })
+        let table = Array(lines[header...overall])
+        #expect(table.count == 6)  // the header, a domain, its three topics, overall
+        // Every row is exactly 80 columns, wide characters counted twice, the bars in one column.
+        for row in table {
+            #expect(DisplayWidth.of(row) == StatsLayout.width, "\(row)")
+        }
+        for row in table.dropFirst() {
+            #expect(StatsLayout.column(of: "█", in: row) == StatsLayout.barColumn, "\(row)")
+        }
+        #expect(table[0].hasSuffix("answers  cards"))
+        // A 30-character topic name whole (23 characters used to be the limit, without an ellipsis).
+        #expect(table.contains { $0.hasPrefix("    Scrum definition and framework  ") })
+        // Longer names cut at the room there is, with an ellipsis.
+        #expect(table.contains { $0.hasPrefix("  Scrum theory, values and the whole framewo… ") })
+        #expect(table.contains { $0.hasPrefix("    Empiricism: transparency, inspection, ad… ") })
+        #expect(table.contains { $0.hasPrefix("    スクラムの価値と経験主義の三本柱について… ") })
+    }
+}
+
+/// The mastery table of `proctor stats` as laid out for 80 columns, and a bank with long names.
+enum StatsLayout {
+    static let width = 80
+    /// Where the mastery bars begin: the name, its indent included, has the first 46 columns.
+    static let barColumn = 46
+
+    /// The display column at which `text` first appears in `line`, if it does.
+    static func column(of text: Character, in line: String) -> Int? {
+        var column = 0
+        for character in line {
+            if character == text { return column }
+            column += DisplayWidth.of(character)
+        }
+        return nil
+    }
+
+    /// One domain with a long name; topics of 30 characters, 48 characters, and 23 wide ones.
+    static let bankXML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bank xmlns="urn:proctor:bank:1" id="long" version="1">
+          <title>Long names</title>
+          <domain id="theory" name="Scrum theory, values and the whole framework of Scrum" weight="100">
+            <topic id="definition" name="Scrum definition and framework"/>
+            <topic id="empiricism" name="Empiricism: transparency, inspection, adaptation"/>
+            <topic id="values" name="スクラムの価値と経験主義の三本柱についての理解"/>
+          </domain>
+          <exam id="long-exam" name="Long exam" questions="2" minutes="10">
+            <scoring model="percent" pass="50"/>
+          </exam>
+          \(question("l1", "definition"))
+          \(question("l2", "definition"))
+          \(question("l3", "empiricism"))
+          \(question("l4", "values"))
+        </bank>
+        """
+
+    private static func question(_ id: String, _ topic: String) -> String {
+        """
+        <question id="\(id)" type="truefalse" domain="theory" topic="\(topic)">
+            <stem>Statement \(id).</stem>
+            <option id="t" correct="true">True</option>
+            <option id="f">False</option>
+            <explanation>Explaining \(id).</explanation>
+          </question>
+        """
     }
 }

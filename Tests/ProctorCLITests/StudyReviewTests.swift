@@ -197,17 +197,94 @@ struct StudyReviewTests {
                                     typing: [StudyFixture.wrong["b1"] ?? "", ""])
         #expect(StudyFixture.headers(lapse.output).first?.hasPrefix("[b1]  review, recall") == true)
         #expect(lapse.output.contains("Leech: [b1] has now been forgotten 8 times. It is set aside from review; "
-                                      + "work on it with 'proctor practice study --domain beta' or rewrite your notes on it."))
+                                      + "work on it with 'proctor practice study --domain beta' or rewrite your notes on it, "
+                                      + "then 'proctor review study --unsuspend b1' brings it back."))
         #expect(lapse.output.contains("New leeches set aside: [b1]"))
         #expect(StudyFixture.headers(lapse.output).count == 1)  // not brought back on its relearning step
 
         let after = try fixture.run(["review", "study", "--new", "0"] + StudyFixture.now(offset + 86_400))
         #expect(after.output.contains("Set aside: 1 leech (forgotten 8 times or more): [b1]"))
+        #expect(after.output.contains("then 'proctor review study --unsuspend b1' brings one back."))
         #expect(after.output.contains("Nothing to review now."))
         let stats = try fixture.run(["stats", "study", "--json"] + StudyFixture.now(offset + 86_400))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any])
         let bank = try #require((json["banks"] as? [[String: Any]])?.first)
         #expect((bank["cards"] as? [String: Any])?["leeches"] as? Int == 1)
+        // Set aside in the database, not only by its count of lapses.
+        let reopened = try ProgressStore(path: fixture.database)
+        #expect(try reopened.studyCard(bank: "study", question: "b1")?.isSuspended == true)
+        try reopened.close()
+    }
+
+    @Test("a leech brought back with --unsuspend is reviewed again, its schedule kept, until 4 more lapses")
+    func unsuspend() throws {
+        let fixture = try StudyFixture()
+        defer { fixture.remove() }
+        // Easy, then eight times Again and Good: the eighth Again sets b1 aside as it is saved.
+        let scheduler = FSRSScheduler()
+        var time = StudyFixture.dayOne.adding(seconds: -400 * 86_400)
+        var card: CardState?
+        var reviews: [(String, Rating, Timestamp)] = []
+        for rating in [Rating.easy] + Array(repeating: [Rating.again, .good], count: 8).flatMap({ $0 }) {
+            reviews.append(("b1", rating, time))
+            card = scheduler.review(card, rating: rating, at: time).card
+            time = card?.due ?? time
+        }
+        try fixture.seed(reviews)
+        let due = try #require(card?.due)
+        let later = due.seconds(since: StudyFixture.dayOne) + 60
+        let setAside = try fixture.run(["review", "study", "--new", "0"] + StudyFixture.now(later))
+        #expect(setAside.output.contains("Set aside: 1 leech"))
+        #expect(StudyFixture.headers(setAside.output).isEmpty)
+
+        let back = try fixture.run(["review", "study", "--unsuspend", "b1"] + StudyFixture.now(later))
+        #expect(back.status == 0, "\(back.errors)")
+        #expect(back.output == "[b1] is back in review, due now; it is set aside again after 4 more lapses.\n")
+        let store = try ProgressStore(path: fixture.database)
+        let stored = try #require(try store.studyCard(bank: "study", question: "b1"))
+        #expect(!stored.isSuspended && stored.lapses == 8 && stored.state == card)
+        try store.close()
+
+        let again = try fixture.run(["review", "study", "--unsuspend", "b1"] + StudyFixture.now(later))
+        #expect(again.output.contains("[b1] is not set aside; it stays in review as it is."))
+        let review = try fixture.run(["review", "study", "--new", "0"] + StudyFixture.now(later),
+                                     typing: [StudyFixture.answers["b1"] ?? "", ""])
+        #expect(!review.output.contains("Set aside"))
+        #expect(StudyFixture.headers(review.output).first?.hasPrefix("[b1]  review, recall") == true)
+
+        #expect(try fixture.run(["review", "--unsuspend", "b1"]).status == 64)  // which bank?
+        let unknown = try fixture.run(["review", "study", "--unsuspend", "b2"])
+        #expect(unknown.status == 1)
+        #expect(unknown.errors.contains("bank 'study' has no review card for 'b2'"))
+    }
+
+    @Test("a wrong answer rated Hard by hand still counts as wrong in stats and mastery")
+    func wrongRatedHard() throws {
+        let fixture = try StudyFixture()
+        defer { fixture.remove() }
+        // f1 and f2 new, both answered wrongly: f1 re-rated 2 (Hard), f2 left at Again; then quit.
+        let run = try fixture.run(["review", "study", "--new", "2", "--seed", "1"] + StudyFixture.now(),
+                                  typing: [StudyFixture.wrong["f1"] ?? "", "2", StudyFixture.wrong["f2"] ?? "", "", "quit"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(StudyFixture.headers(run.output).prefix(2) == ["[f1]  new", "[f2]  new"])
+        #expect(run.output.contains("Rated 2 Hard"))
+        #expect(run.output.contains("Reviewed 2: 1 Again, 1 Hard, 0 Good, 0 Easy."))
+
+        let store = try ProgressStore(path: fixture.database)
+        let log = try store.reviewLog(bank: "study")
+        #expect(log.map(\.rating) == [.hard, .again])
+        #expect(log.map(\.correct) == [false, false])
+        #expect(try store.answerRecord(bank: "study").map(\.isCorrect) == [false, false])
+        try store.close()
+
+        let stats = try fixture.run(["stats", "study"] + StudyFixture.now(60))
+        #expect(stats.output.contains("  0% of 2 answers"), "\(stats.output)")
+        let json = try fixture.run(["stats", "study", "--json"] + StudyFixture.now(60))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let bank = try #require((object["banks"] as? [[String: Any]])?.first)
+        let fruit = try #require(((bank["domains"] as? [[String: Any]])?.first?["topics"] as? [[String: Any]])?.first)
+        let mastery = try #require(fruit["mastery"] as? [String: Any])
+        #expect(mastery["answered"] as? Int == 2 && mastery["correct"] as? Int == 0)
     }
 
     @Test("exams feed the schedule (not with --no-srs), and review picks their questions up")
@@ -230,6 +307,7 @@ struct StudyReviewTests {
         // "a" (True) is right for f1, v1 and b1 and wrong for the others: Again for those.
         for row in log {
             #expect((row.rating == .again) == (StudyFixture.answers[row.questionID] == "b"), "\(row.questionID)")
+            #expect(row.correct == (StudyFixture.answers[row.questionID] == "a"), "\(row.questionID)")
         }
         // Both exams count in the answer record (they were graded), the review log only once.
         #expect(try store.answerRecord(bank: "study").count == 8)

@@ -100,6 +100,61 @@ struct StudyStoreQueryTests {
         #expect(try store.answerRecord(bank: "other").isEmpty)
     }
 
+    @Test("the answer record takes each review's judgement when saved: a wrong answer rated Hard is wrong")
+    func judgedAnswers() throws {
+        let store = try ProgressStore.inMemory()
+        let scheduler = FSRSScheduler()
+        var card: CardState?
+        // Wrong but rated Hard, right but rated Again by hand, then two saved without a judgement.
+        let reviews: [(Rating, Bool?)] = [(.hard, false), (.again, true), (.hard, nil), (.again, nil)]
+        for (offset, (rating, correct)) in reviews.enumerated() {
+            let outcome = scheduler.review(card, rating: rating, at: Self.at(Double(offset) * 60))
+            card = outcome.card
+            try store.saveReview(ScheduledReview(bankID: "b", questionID: "q", outcome: outcome, durationSeconds: nil,
+                                                 source: .review, attempt: nil, correct: correct))
+        }
+        #expect(try store.reviewLog(bank: "b").map(\.correct) == [false, true, nil, nil])
+        #expect(try store.answerRecord(bank: "b").map(\.isCorrect) == [false, true, true, false])
+    }
+
+    @Test("the eighth lapse sets a card aside as it is saved, from any source; brought back, the twelfth does again")
+    func leechesSetAside() throws {
+        let store = try ProgressStore.inMemory()
+        let scheduler = FSRSScheduler()
+        var card: CardState?
+        /// Saves `ratings` for "q", each at the card's due time; returns the card as the store has it after the last.
+        func review(_ ratings: [Rating], source: ReviewSource) throws -> StudyCard? {
+            var saved: StudyCard?
+            for rating in ratings {
+                let outcome = scheduler.review(card, rating: rating, at: card?.due ?? Self.start)
+                card = outcome.card
+                saved = try store.saveReview(ScheduledReview(bankID: "b", questionID: "q", outcome: outcome,
+                                                             durationSeconds: nil, source: source, attempt: nil))
+            }
+            return saved
+        }
+        // Easy graduates at once; each Again from review is a lapse, each Good brings the card back to review.
+        let lapseAndBack = [Rating.again, .good]
+        let seventh = try #require(try review([.easy] + Array(repeating: lapseAndBack, count: 7).flatMap { $0 }, source: .exam))
+        #expect(seventh.lapses == 7 && !seventh.isSuspended)
+        let eighth = try #require(try review([.again], source: .drill))
+        #expect(eighth.lapses == 8 && eighth.isSuspended)
+        #expect(try store.studyCard(bank: "b", question: "q") == eighth)
+        #expect(try store.studyCards(bank: "b").map(\.isSuspended) == [true])
+        // A leech drilled stays set aside, right answer or not.
+        let drilled = try #require(try review([.good], source: .drill))
+        #expect(drilled.lapses == 8 && drilled.isSuspended)
+
+        let back = try #require(try store.setSuspended(false, bank: "b", question: "q"))
+        #expect(!back.isSuspended && back.lapses == 8 && back.state == card)
+        #expect(try store.setSuspended(false, bank: "b", question: "nope") == nil)
+        // Three more lapses leave it in review; the twelfth sets it aside again.
+        let eleventh = try #require(try review([.good] + Array(repeating: lapseAndBack, count: 3).flatMap { $0 }, source: .review))
+        #expect(eleventh.lapses == 11 && !eleventh.isSuspended)
+        let twelfth = try #require(try review([.again], source: .review))
+        #expect(twelfth.lapses == 12 && twelfth.isSuspended)
+    }
+
     @Test("reviews by study day, in the calendar's time zone")
     func reviewDays() throws {
         let store = try ProgressStore.inMemory()

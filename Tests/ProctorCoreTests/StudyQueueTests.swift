@@ -87,7 +87,25 @@ struct StudyQueueTests {
         #expect(queue.entries.map(\.questionID) == ["seven"])
         #expect(queue.leeches.map(\.questionID) == ["eight"])
         #expect(ReviewQueue.leechLapses == 8)
-        #expect(!ReviewQueue.isLeech(lapses: 7) && ReviewQueue.isLeech(lapses: 8))
+    }
+
+    @Test("a card brought back is queued whatever its lapses; one set aside is not, whatever its lapses")
+    func suspension() {
+        var back = Self.reviewCard("back", stability: 1, daysAgo: 3, lapses: 9)
+        back.isSuspended = false
+        var aside = Self.reviewCard("aside", stability: 1, daysAgo: 2, lapses: 2)
+        aside.isSuspended = true
+        let queue = ReviewQueue(cards: [back, aside], newQuestions: [], at: Self.now, newLimit: 20)
+        #expect(queue.entries.map(\.questionID) == ["back"])
+        #expect(queue.leeches.map(\.questionID) == ["aside"])
+        let stored = StudyCard(bankID: "b", questionID: "x", state: back.state, lapses: 12, isSuspended: false)
+        #expect(!stored.isSuspended)
+    }
+
+    @Test("the 8th lapse makes a leech, then every 4th after it (Anki's rule for a card brought back)")
+    func leechLapses() {
+        let leechLapses = (0...24).filter(ReviewQueue.isLeechLapse)
+        #expect(leechLapses == [8, 12, 16, 20, 24])
     }
 
     @Test("a lapse is Again given to a card in review, and nothing else",
@@ -101,7 +119,7 @@ struct StudyQueueTests {
     @Test("learning ahead: cards on steps due within 20 minutes, earliest first; review cards and leeches never")
     func learningAhead() {
         var leech = Self.learningCard("leech", phase: .relearning, dueIn: 30)
-        leech.lapses = 8
+        leech.isSuspended = true
         let cards = [
             Self.learningCard("ten", dueIn: 600),
             Self.learningCard("one", phase: .relearning, dueIn: 60),

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import ProctorCore
 import Testing
@@ -39,7 +40,7 @@ struct ConcurrentAccessTests {
     }
 
     @Test("while one connection holds a write transaction, another reads at once and its write waits")
-    func busyTimeout() async throws {
+    func busyTimeout() throws {
         let folder = try StoreFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("proctor.sqlite").path
@@ -47,16 +48,32 @@ struct ConcurrentAccessTests {
         let second = try ProgressStore(path: path)
         let id = try first.startAttempt(form: StoreFixtures.form, kind: .exam, feedsSchedule: false, at: StoreFixtures.start)
 
-        let holding = Task.detached {
-            try first.write { _ in Thread.sleep(forTimeInterval: 0.5) }
+        // The writer holds its transaction until released, or 10 s at most: if the read had to
+        // wait for the writer, the writer would time out instead of being released. Plain threads,
+        // not tasks: both sides block, and the cooperative pool has only as many threads as cores.
+        let release = DispatchSemaphore(value: 0)
+        let holding = DispatchSemaphore(value: 0)
+        let outcomes = Mutex<(released: Bool?, recorded: Bool?)>((nil, nil))
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
+            let released = try? first.write { _ in
+                holding.signal()
+                return release.wait(timeout: .now() + 10) == .success
+            }
+            outcomes.withLock { $0.released = released }
         }
-        try await Task.sleep(for: .milliseconds(100))
-        let readStart = Date()
+        holding.wait()
         #expect(try second.history().count == 1)
-        #expect(Date().timeIntervalSince(readStart) < 0.4)
-        // The write waits for the lock (busy timeout) instead of failing.
-        try second.record(.opened(at: StoreFixtures.start), attempt: id, at: StoreFixtures.start)
-        try await holding.value
+        // A write started while the transaction is held waits for it (busy timeout) instead of failing.
+        DispatchQueue.global().async(group: done) {
+            let recorded = (try? second.record(.opened(at: StoreFixtures.start), attempt: id, at: StoreFixtures.start)) != nil
+            outcomes.withLock { $0.recorded = recorded }
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        release.signal()
+        done.wait()
+        #expect(outcomes.withLock { $0.released } == true, "the read waited for the writer's transaction")
+        #expect(outcomes.withLock { $0.recorded } == true, "the second write failed instead of waiting")
         #expect(try first.attempt(id: id)?.events == [.opened(at: StoreFixtures.start)])
         try second.close()
         try first.close()

@@ -25,6 +25,9 @@ struct ResumeCommand: ParsableCommand {
         guard let id = try attempt ?? store.unfinishedAttempts().first?.id else {
             throw UserError("there is no unfinished exam to resume; start one with: proctor take EXAM")
         }
+        // Read the attempt only once it is ours: another process may be recording events into it.
+        let lock = try AttemptLock(attempt: id, databasePath: global.databasePath)
+        defer { withExtendedLifetime(lock) {} }
         guard let stored = try store.attempt(id: id) else {
             throw UserError("there is no attempt \(id); run: proctor history")
         }

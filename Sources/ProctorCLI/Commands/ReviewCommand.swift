@@ -18,7 +18,10 @@ struct ReviewCommand: ParsableCommand {
 
             A question forgotten \(ReviewQueue.leechLapses) times after it was learnt is a leech: it is \
             set aside from review (as Anki suspends it) and you are told which, so you can study it \
-            another way. Without BANK, every installed bank you have cards in is reviewed.
+            another way. Once you have rewritten it, or your notes on it, 'proctor review BANK \
+            --unsuspend QUESTION' brings it back with its schedule as it was; it is set aside again \
+            after \(ReviewQueue.leechLapses / 2) more lapses. Without BANK, every installed bank you \
+            have cards in is reviewed.
 
             \(AnswerRating.explanation)
             """
@@ -42,14 +45,26 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Run line by line, for screen readers and scripts (the default when input is not a terminal).")
     var plain = false
 
+    @Option(name: .customLong("unsuspend"),
+            help: ArgumentHelp("Bring a question of BANK set aside as a leech back into review, then stop (repeatable).",
+                               valueName: "question"))
+    var unsuspend: [String] = []
+
     func validate() throws {
         if let limit, !(1...100_000).contains(limit) { throw ValidationError("--limit must be between 1 and 100000.") }
         guard (0...10_000).contains(newLimit) else { throw ValidationError("--new must be between 0 and 10000.") }
+        if !unsuspend.isEmpty && bank == nil {
+            throw ValidationError("--unsuspend needs the bank: proctor review BANK --unsuspend QUESTION")
+        }
     }
 
     func run() throws {
         let clock = try study.clock()
         let now = clock.now()
+        if let bank, !unsuspend.isEmpty {
+            Output.lines(try Self.unsuspend(unsuspend, bank: bank, store: try global.openStore(), at: now))
+            return
+        }
         let catalog = global.catalog()
         let store = try global.openStore()
         let banks: [QuestionBank]
@@ -133,13 +148,45 @@ struct ReviewCommand: ParsableCommand {
             lines.append("Set aside: \(count) leech\(count == 1 ? "" : "es") (forgotten \(ReviewQueue.leechLapses) times or more): "
                          + listed + (count > 10 ? " ..." : ""))
             if let first = queue.leeches.first, let bank = byID[first.bankID], let question = bank.question(id: first.questionID) {
-                lines.append("Study leeches another way, e.g. \(StudySession.practiceHint(for: question, in: bank)), or rewrite your notes.")
+                lines.append("Study leeches another way, e.g. \(StudySession.practiceHint(for: question, in: bank)), or rewrite "
+                             + "them or your notes; then \(StudySession.unsuspendHint(question.id, in: bank.id)) brings one back.")
             }
         }
         if missing > 0 {
             lines.append("\(missing) due card\(missing == 1 ? " is" : "s are") for questions no installed bank has; skipped.")
         }
         return Plan(entries: entries, introduction: lines, newLeft: newLeft)
+    }
+
+    /// Brings `questions` of `bank` back into review from being set aside as leeches, keeping
+    /// their schedules; says what became of each. Nothing changes when one of them has no card.
+    static func unsuspend(_ questions: [String], bank: String, store: ProgressStore, at now: Timestamp) throws -> [String] {
+        var cards: [StudyCard] = []
+        var unknown: [String] = []
+        for question in questions {
+            if let card = try store.studyCard(bank: bank, question: question) {
+                cards.append(card)
+            } else {
+                unknown.append(question)
+            }
+        }
+        guard unknown.isEmpty else {
+            throw UserError("bank '\(bank)' has no review card for " + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                            + "; only a question you have studied can be brought back (see 'proctor stats \(bank)')")
+        }
+        var lines: [String] = []
+        for card in cards {
+            guard card.isSuspended else {
+                lines.append("[\(card.questionID)] is not set aside; it stays in review as it is.")
+                continue
+            }
+            try store.setSuspended(false, bank: bank, question: card.questionID)
+            let next = (card.lapses + 1...card.lapses + ReviewQueue.leechLapses).first(where: ReviewQueue.isLeechLapse)
+            let chances = (next ?? card.lapses + 1) - card.lapses
+            lines.append("[\(card.questionID)] is back in review, due \(StudyDates.until(card.state.due, from: now)); "
+                         + "it is set aside again after \(chances) more lapse\(chances == 1 ? "" : "s").")
+        }
+        return lines
     }
 
     /// The lists' elements taken in turn, one from each, until all are used.
@@ -180,7 +227,7 @@ struct ReviewCommand: ParsableCommand {
             lines.append("New leeches set aside: " + summary.newLeeches.map { "[\($0)]" }.joined(separator: " "))
         }
         var states: [CardState] = []
-        for bank in banks { states += try store.studyCards(bank: bank.id).filter { !$0.isLeech }.map(\.state) }
+        for bank in banks { states += try store.studyCards(bank: bank.id).filter { !$0.isSuspended }.map(\.state) }
         let forecast = StudyStats.dueForecast(states, calendar: calendar, today: calendar.day(of: now), days: 2)
         lines.append("Still due today: \(forecast[0]); due tomorrow: \(forecast[1]).")
         return lines

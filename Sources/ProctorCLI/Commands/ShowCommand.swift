@@ -44,6 +44,11 @@ struct QuestionSheet {
     var question: Question
     var showKey: Bool
 
+    /// FNV-1a of the id: the same on every run and platform, unlike `Hasher`.
+    static func stableSeed(_ id: String) -> UInt64 {
+        id.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
+    }
+
     func lines(width: Int) -> [String] {
         let domain = bank.domain(id: question.domainID)
         let topic = question.topicID.flatMap { bank.topic(id: $0)?.0 }
@@ -52,8 +57,12 @@ struct QuestionSheet {
         if let difficulty = question.difficulty { heading += " · difficulty \(difficulty)" }
         var lines = TextWrap.wrap(heading, width: width)
         lines.append(String(repeating: "─", count: width))
-        let scenario = question.caseID.flatMap { bank.caseSet(id: $0)?.scenario }
-        let text = QuestionText(question: question, scenario: scenario)
+        // Shuffled as an exam would shuffle it (options, ordering items, matching sides), with a
+        // seed taken from the question's id so the same question always shows the same way.
+        var generator = SeededGenerator(seed: Self.stableSeed(question.id))
+        let item = question.shuffledItem(using: &generator)
+        guard var text = PlainText.questionText(for: item, in: bank, response: nil, struck: []) else { return [] }
+        text.letterSuffix = ""
         lines += text.lines(width: width)
         guard showKey else { return lines }
         lines.append("")

@@ -64,6 +64,8 @@ struct TakeCommand: ParsableCommand {
             throw UserError("cannot draw a form of exam '\(exam.id)': \(error.message)")
         }
         let id = try store.startAttempt(form: form, kind: .exam, feedsSchedule: !noSRS, at: SystemClock().now())
+        let lock = try AttemptLock(attempt: id, databasePath: global.databasePath)
+        defer { withExtendedLifetime(lock) {} }
         guard let attempt = try store.attempt(id: id) else { throw StoreError.noSuchAttempt(id) }
         var generator = SystemRandomNumberGenerator()
         if FullScreen.isAvailable(plain: plain) {

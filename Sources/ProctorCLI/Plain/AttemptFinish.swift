@@ -41,12 +41,13 @@ struct AttemptFinish {
                 let seconds = session.secondsOnQuestion[index]
                 let typical = try store.typicalSeconds(bank: bank.id, question: question.id)
                     ?? session.form.allowedSecondsPerQuestion
-                let rating = AnswerRating.rating(correct: question.isCorrect(session.responses[index]),
-                                                 confident: nil, seconds: seconds, typicalSeconds: typical)
+                let correct = question.isCorrect(session.responses[index])
+                let rating = AnswerRating.rating(correct: correct, confident: nil, seconds: seconds, typicalSeconds: typical)
                 let card = try store.card(bank: bank.id, question: question.id)
                 let outcome = scheduler.review(card, rating: rating, at: answeredAt[index] ?? finishedAt, using: &generator)
                 reviews.append(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
-                                               durationSeconds: seconds, source: .exam, attempt: attempt.id))
+                                               durationSeconds: seconds, source: .exam, attempt: attempt.id,
+                                               correct: correct))
             }
         }
         try store.finishAttempt(attempt.id, status: .finished, report: report, reviews: reviews, at: now)

@@ -123,7 +123,8 @@ struct PlainPractice<Generator: RandomNumberGenerator> {
         let card = try live.store.card(bank: bank.id, question: question.id)
         let outcome = scheduler.review(card, rating: rating, at: live.clock.now(), using: &generator)
         try live.store.saveReview(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
-                                                  durationSeconds: seconds, source: .practice, attempt: live.id))
+                                                  durationSeconds: seconds, source: .practice, attempt: live.id,
+                                                  correct: correct))
         console.line("Rated \(rating.rawValue) \(rating); next review in \(Self.interval(outcome.intervalSeconds)).")
         return !inputEnded
     }

@@ -1,5 +1,6 @@
 import ProctorCore
 import ProctorStore
+import ProctorTerminal
 
 /// What `proctor stats` shows for one bank, gathered from the store at one moment.
 struct BankStudyReport {
@@ -20,7 +21,8 @@ struct BankStudyReport {
 struct StudyReport {
     static let forecastDays = 14
     static let accuracyDays = 30
-    static let examSparkCount = 30
+    /// Exams in the score sparkline: as many as leave the line's figures room in `lineWidth`.
+    static let examSparkCount = 15
 
     var generatedAt: Timestamp
     var calendar: StudyCalendar
@@ -47,7 +49,7 @@ struct StudyReport {
             reports.append(BankStudyReport(
                 bank: bank, mastery: mastery, cards: cards,
                 newQuestions: Set(bank.questions.map(\.id)).subtracting(withCards).count,
-                due: StudyStats.dueForecast(cards.filter { !$0.isLeech }.map(\.state), calendar: calendar, today: today,
+                due: StudyStats.dueForecast(cards.filter { !$0.isSuspended }.map(\.state), calendar: calendar, today: today,
                                             days: Self.forecastDays),
                 daily: StudyStats.dailyAnswers(answers, calendar: calendar, today: today, days: Self.accuracyDays),
                 exams: exams
@@ -58,8 +60,18 @@ struct StudyReport {
 
     // MARK: - Text
 
+    /// The report fits a terminal this wide.
+    static let lineWidth = 80
+    /// Labels of the forecast, accuracy and exam lines, with their indent.
     static let nameWidth = 26
+    /// Bars of the due forecast.
     static let barWidth = 20
+    /// Bars of the mastery table: narrower, to leave long topic names their room.
+    static let masteryBarWidth = 12
+    /// The mastery table's figures: percent (7), answers (8), cards (7).
+    static let masteryFiguresWidth = 22
+    /// Mastery names with their indent: the rest of the line.
+    static var masteryNameWidth: Int { lineWidth - masteryBarWidth - masteryFiguresWidth }
 
     /// The report as terminal text: bar charts for mastery and the due forecast, sparklines for
     /// accuracy and exam scores.
@@ -75,14 +87,16 @@ struct StudyReport {
     }
 
     private static func lines(for report: BankStudyReport, today: Int) -> [String] {
-        var lines = ["\(report.bank.id) · \(report.bank.title)"]
+        var lines = [TextWrap.truncate("\(report.bank.id) · \(report.bank.title)", width: lineWidth)]
         let phases = Dictionary(grouping: report.cards, by: \.state.phase).mapValues(\.count)
-        let leeches = report.cards.count(where: \.isLeech)
-        lines.append("  Cards: \(report.cards.count) (\(phases[.learning] ?? 0) learning, \(phases[.review] ?? 0) review, "
-                     + "\(phases[.relearning] ?? 0) relearning); \(report.newQuestions) questions not yet studied; "
-                     + "\(leeches) leech\(leeches == 1 ? "" : "es")")
+        let leeches = report.cards.count(where: \.isSuspended)
+        lines += TextWrap.wrap("Cards: \(report.cards.count) (\(phases[.learning] ?? 0) learning, \(phases[.review] ?? 0) review, "
+                               + "\(phases[.relearning] ?? 0) relearning); \(leeches) leech\(leeches == 1 ? "" : "es") set aside",
+                               width: lineWidth, indent: "  ", hangingIndent: "    ")
+        lines.append("  Not yet studied: \(report.newQuestions) question\(report.newQuestions == 1 ? "" : "s")")
         lines.append("")
-        lines.append("  " + "Mastery".padding(nameWidth) + String(repeating: " ", count: barWidth) + "         answers  cards")
+        lines.append(TextWrap.pad("  Mastery", to: masteryNameWidth + masteryBarWidth + 7) + "answers".leftPadded(8)
+                     + "cards".leftPadded(7))
         for domain in report.mastery.domains {
             lines.append(masteryLine(domain.name, domain.mastery, indent: "  "))
             if domain.topics.count > 1 || domain.topics.first?.topicID != nil {
@@ -122,15 +136,18 @@ struct StudyReport {
         return lines
     }
 
+    /// One row of the mastery table, `lineWidth` columns wide whatever the name: the name cut by
+    /// display width (an ellipsis marks the cut, wide characters count two), then the bar and figures.
     private static func masteryLine(_ name: String, _ mastery: Mastery, indent: String) -> String {
-        let width = nameWidth + 2 - indent.count
-        let label = String(name.prefix(width - 1)).padding(width)
+        let width = masteryNameWidth - DisplayWidth.of(indent)
+        let label = TextWrap.pad(TextWrap.truncate(name, width: width - 1), to: width)
         guard mastery.hasEvidence else {
-            return indent + label + String(repeating: " ", count: barWidth) + "      -" + "0".leftPadded(10) + "0".leftPadded(7)
+            return indent + label + String(repeating: " ", count: masteryBarWidth) + "-".leftPadded(7)
+                + "0".leftPadded(8) + "0".leftPadded(7)
         }
-        return indent + label + StudyStats.bar(mastery.value, width: barWidth)
+        return indent + label + StudyStats.bar(mastery.value, width: masteryBarWidth)
             + PlainText.percent(mastery.value * 100).leftPadded(7)
-            + String(mastery.tally.answered).leftPadded(10) + String(mastery.reviewedCards).leftPadded(7)
+            + String(mastery.tally.answered).leftPadded(8) + String(mastery.reviewedCards).leftPadded(7)
     }
 }
 
@@ -197,7 +214,7 @@ extension StudyReport: Encodable {
             title = report.bank.title
             let phases = Dictionary(grouping: report.cards, by: \.state.phase).mapValues(\.count)
             cards = Cards(total: report.cards.count, learning: phases[.learning] ?? 0, review: phases[.review] ?? 0,
-                          relearning: phases[.relearning] ?? 0, leeches: report.cards.count(where: \.isLeech),
+                          relearning: phases[.relearning] ?? 0, leeches: report.cards.count(where: \.isSuspended),
                           notStudied: report.newQuestions)
             mastery = MasteryJSON(report.mastery.overall)
             domains = report.mastery.domains.map(DomainJSON.init)

@@ -159,19 +159,17 @@ struct StudySession {
         let now = clock.now()
         let state = try store.card(bank: bank.id, question: question.id)
         let outcome = scheduler.review(state, rating: rating, at: now, using: &generator)
-        try store.saveReview(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
-                                             durationSeconds: seconds, source: source, attempt: nil))
-        var lapses = card?.lapses ?? 0
-        let lapsed = ReviewQueue.isLapse(phaseBefore: state?.phase, rating: rating)
-        if lapsed { lapses += 1 }
-        let updated = StudyCard(bankID: bank.id, questionID: question.id, state: outcome.card, lapses: lapses)
+        let updated = try store.saveReview(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
+                                                           durationSeconds: seconds, source: source, attempt: nil,
+                                                           correct: correct))
         reviewedCards[Self.key(bank.id, question.id)] = updated
         summary.ratings[rating, default: 0] += 1
         console.line("Rated \(rating.rawValue) \(rating); next review \(StudyDates.until(outcome.card.due, from: now)).")
-        if lapsed && lapses == ReviewQueue.leechLapses {
+        if updated.isSuspended && !(card?.isSuspended ?? false) {
             summary.newLeeches.append(question.id)
-            console.line("Leech: [\(question.id)] has now been forgotten \(lapses) times. It is set aside from review; "
-                         + "work on it with \(Self.practiceHint(for: question, in: bank)) or rewrite your notes on it.")
+            console.line("Leech: [\(question.id)] has now been forgotten \(updated.lapses) times. It is set aside from review; "
+                         + "work on it with \(Self.practiceHint(for: question, in: bank)) or rewrite your notes on it, "
+                         + "then \(Self.unsuspendHint(question.id, in: bank.id)) brings it back.")
         }
         return inputEnded ? .stop : .rated
     }
@@ -187,7 +185,7 @@ struct StudySession {
             let recall = scheduler.retrievability(of: card.state, at: now)
             note = "review, recall \(Int((recall * 100).rounded()))%"
         }
-        if card.isLeech { note += ", leech" }
+        if card.isSuspended { note += ", leech" }
         return note
     }
 
@@ -196,6 +194,11 @@ struct StudySession {
         let topic = question.topicID ?? question.caseID.flatMap { bank.caseSet(id: $0)?.topicID }
         if let topic { return "'proctor practice \(bank.id) --topic \(topic)'" }
         return "'proctor practice \(bank.id) --domain \(question.domainID)'"
+    }
+
+    /// `'proctor review BANK --unsuspend QUESTION'`: how to bring a leech back into review.
+    static func unsuspendHint(_ question: String, in bank: String) -> String {
+        "'proctor review \(bank) --unsuspend \(question)'"
     }
 
     static func key(_ bank: String, _ question: String) -> String { bank + "\u{1F}" + question }

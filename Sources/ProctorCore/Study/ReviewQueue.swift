@@ -1,22 +1,29 @@
-/// A review card as the study features see it: the question it is for, the scheduler's state and
-/// how often it has been forgotten.
+/// A review card as the study features see it: the question it is for, the scheduler's state, how
+/// often it has been forgotten, and whether it is set aside as a leech.
 public struct StudyCard: Sendable, Hashable {
     public var bankID: String
     public var questionID: String
     public var state: CardState
     /// Lapses: reviews rated Again while the card was in long-term review (see `ReviewQueue.isLapse`).
     public var lapses: Int
+    /// Whether the card is set aside from review as a leech (`proctor review --unsuspend` brings it back).
+    public var isSuspended: Bool
 
-    /// A card from its parts.
-    public init(bankID: String, questionID: String, state: CardState, lapses: Int = 0) {
+    /// A card from its parts, set aside or not as stored.
+    public init(bankID: String, questionID: String, state: CardState, lapses: Int, isSuspended: Bool) {
         self.bankID = bankID
         self.questionID = questionID
         self.state = state
         self.lapses = lapses
+        self.isSuspended = isSuspended
     }
 
-    /// Whether the card is a leech, set aside from review.
-    public var isLeech: Bool { ReviewQueue.isLeech(lapses: lapses) }
+    /// A card from its lapses alone: set aside once it has `ReviewQueue.leechLapses` of them, as a
+    /// card that was never brought back is.
+    public init(bankID: String, questionID: String, state: CardState, lapses: Int = 0) {
+        self.init(bankID: bankID, questionID: questionID, state: state, lapses: lapses,
+                  isSuspended: lapses >= ReviewQueue.leechLapses)
+    }
 }
 
 /// A question of a bank that has no card yet.
@@ -37,8 +44,9 @@ public struct NewQuestion: Sendable, Hashable {
 /// - Due cards (due at or before `now`) come in order of their retrievability now, lowest first:
 ///   the memory most likely lost is saved first. Equal retrievability (cards on learning steps are
 ///   all at 1) goes by due time, earliest first, then by bank and question id.
-/// - A card that has lapsed `leechLapses` times or more is a leech: it is never queued, and
-///   `leeches` lists the due ones so the learner can be told.
+/// - A card is a leech when its `leechLapses`th lapse sets it aside (and again every
+///   `leechLapses / 2` lapses after, should the learner bring it back): a card set aside is never
+///   queued, and `leeches` lists the due ones so the learner can be told.
 /// - New questions follow in the order given, at most `newLimit` of them.
 /// - `limit`, when given, caps the whole queue, due cards first.
 public struct ReviewQueue: Sendable, Hashable {
@@ -88,7 +96,7 @@ public struct ReviewQueue: Sendable, Hashable {
         var due: [(card: StudyCard, retrievability: Double)] = []
         var leeches: [StudyCard] = []
         for card in cards where card.state.due <= now {
-            if card.isLeech {
+            if card.isSuspended {
                 leeches.append(card)
             } else {
                 due.append((card, scheduler.retrievability(of: card.state, at: now)))
@@ -113,19 +121,22 @@ public struct ReviewQueue: Sendable, Hashable {
         phaseBefore == .review && rating == .again
     }
 
-    /// Whether a card with this many lapses is a leech.
-    public static func isLeech(lapses: Int) -> Bool {
-        lapses >= leechLapses
+    /// Whether the lapse that brings a card to `lapses` makes it a leech and sets it aside: the
+    /// `leechLapses`th, then every `leechLapses / 2`th after it (Anki's rule), so a card brought
+    /// back after a rewrite gets four more chances before it is set aside again.
+    public static func isLeechLapse(_ lapses: Int) -> Bool {
+        let every = Swift.max(1, leechLapses / 2)
+        return lapses == leechLapses || (lapses > leechLapses && (lapses - leechLapses) % every == 0)
     }
 
-    /// Cards on learning or relearning steps due by `now + window`, earliest first, leeches left
-    /// out: what a session shows again once its queue is done.
+    /// Cards on learning or relearning steps due by `now + window`, earliest first, cards set aside
+    /// left out: what a session shows again once its queue is done.
     public static func learningAhead(_ cards: [StudyCard], at now: Timestamp,
                                      window: Double = learnAheadSeconds) -> [StudyCard] {
         let horizon = now.adding(seconds: window)
         return cards.filter { card in
             switch card.state.phase {
-            case .learning, .relearning: card.state.due <= horizon && !card.isLeech
+            case .learning, .relearning: card.state.due <= horizon && !card.isSuspended
             case .review: false
             }
         }.sorted { left, right in
