@@ -148,8 +148,8 @@ struct ReviewCommand: ParsableCommand {
             lines.append("Set aside: \(count) leech\(count == 1 ? "" : "es") (forgotten \(ReviewQueue.leechLapses) times or more): "
                          + listed + (count > 10 ? " ..." : ""))
             if let first = queue.leeches.first, let bank = byID[first.bankID], let question = bank.question(id: first.questionID) {
-                lines.append("Study leeches another way, e.g. \(StudySession.practiceHint(for: question, in: bank)), or rewrite "
-                             + "them or your notes; then \(StudySession.unsuspendHint(question.id, in: bank.id)) brings one back.")
+                lines.append("Study leeches another way, e.g. \(StudyAnswer.practiceHint(for: question, in: bank)), or rewrite "
+                             + "them or your notes; then \(StudyAnswer.unsuspendHint(question.id, in: bank.id)) brings one back.")
             }
         }
         if missing > 0 {

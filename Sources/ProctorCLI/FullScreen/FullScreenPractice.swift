@@ -25,6 +25,8 @@ struct FullScreenPractice<Generator: RandomNumberGenerator> {
         var generator = generator
         var position = -1
         var submitted = false
+        /// The current question's answer, once checked.
+        var checked: StudyAnswer?
         let content = ExamContent(bank: bank, examName: bank.title)
         var driver = FullScreenPracticeDriver(
             title: "Practice · \(bank.id)", total: { items.count },
@@ -38,6 +40,7 @@ struct FullScreenPractice<Generator: RandomNumberGenerator> {
                     try live.perform(.next)
                 }
                 position += 1
+                checked = nil
                 let item = items[position]
                 guard let question = content.questions[item.questionID] else { return nil }
                 return PracticeItem(question: question, item: item, scenario: content.scenarios[item.questionID])
@@ -45,24 +48,20 @@ struct FullScreenPractice<Generator: RandomNumberGenerator> {
             now: { live.clock.now() },
             check: { answer in
                 try live.perform(.answer(answer.response))
-                let correct = answer.item.question.isCorrect(answer.response)
-                guard feedsSchedule else { return PracticeVerdict(isCorrect: correct) }
-                let seconds = live.session.secondsOnQuestion[position]
-                let typical = try live.store.typicalSeconds(bank: bank.id, question: answer.item.question.id)
-                let suggested = AnswerRating.rating(correct: correct, confident: nil, seconds: seconds,
-                                                    typicalSeconds: typical)
-                return PracticeVerdict(isCorrect: correct, suggestedRating: suggested)
+                let judged = try StudyAnswer.judged(answer.item.question, in: bank, response: answer.response,
+                                                    seconds: live.session.secondsOnQuestion[position],
+                                                    store: feedsSchedule ? live.store : nil)
+                checked = judged
+                guard feedsSchedule else { return PracticeVerdict(isCorrect: judged.isCorrect) }
+                return PracticeVerdict(isCorrect: judged.isCorrect, suggestedRating: judged.suggestedRating)
             },
             rate: { rated in
-                let question = rated.item.question
-                let card = try live.store.card(bank: bank.id, question: question.id)
-                let outcome = scheduler.review(card, rating: rated.rating, at: live.clock.now(), using: &generator)
-                try live.store.saveReview(ScheduledReview(
-                    bankID: bank.id, questionID: question.id, outcome: outcome,
-                    durationSeconds: live.session.secondsOnQuestion[position], source: .practice, attempt: live.id
-                ))
-                let interval = PlainPractice<Generator>.interval(outcome.intervalSeconds)
-                return "Rated \(rated.rating.rawValue) \(rated.rating); next review in \(interval)."
+                guard let answer = checked else { return nil }
+                let saved = try answer.save(rated.rating, to: live.store, at: live.clock.now(), scheduler: scheduler,
+                                            source: .practice, attempt: live.id, using: &generator)
+                let interval = PlainPractice<Generator>.interval(saved.outcome.intervalSeconds)
+                let message = "Rated \(rated.rating.rawValue) \(rated.rating); next review in \(interval)."
+                return saved.leechMessage.map { message + " " + $0 } ?? message
             },
             skip: { _ in }
         )

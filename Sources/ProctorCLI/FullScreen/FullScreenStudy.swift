@@ -27,6 +27,8 @@ struct FullScreenStudy {
         /// Learn-ahead cards skipped once: not offered again in this session.
         var skippedAgain: Set<String> = []
         var current: (entry: StudyEntry, card: StudyCard?, isLearnAhead: Bool)?
+        /// The current question's answer, once checked.
+        var answer: StudyAnswer?
         var isLearningAhead = false
 
         init(_ entries: [StudyEntry]) {
@@ -53,6 +55,7 @@ struct FullScreenStudy {
                         let item = entry.item ?? question.shuffledItem(using: &generator)
                         let card = progress.reviewedCards[StudySession.key(entry.bank.id, question.id)] ?? entry.card
                         progress.current = (entry, card, progress.isLearningAhead)
+                        progress.answer = nil
                         let scenario = question.caseID.flatMap { entry.bank.caseSet(id: $0)?.scenario }
                         return PracticeItem(question: question, item: item, scenario: scenario)
                     }
@@ -67,34 +70,27 @@ struct FullScreenStudy {
             },
             now: { clock.now() },
             check: { answer in
-                let question = answer.item.question
-                let correct = question.isCorrect(answer.response)
-                let bankID = progress.current?.entry.bank.id ?? ""
-                let typical = try store.typicalSeconds(bank: bankID, question: question.id)
-                let suggested = AnswerRating.rating(correct: correct, confident: nil, seconds: answer.seconds,
-                                                    typicalSeconds: typical)
-                let card = StudySession.note(progress.current?.card, at: clock.now(), scheduler: scheduler)
-                return PracticeVerdict(isCorrect: correct, suggestedRating: suggested, notes: ["This card: \(card)."])
+                // `next` sets `current` before the driver shows the item it checks here.
+                guard let current = progress.current else { return PracticeVerdict(isCorrect: false) }
+                let judged = try StudyAnswer.judged(answer.item.question, in: current.entry.bank, response: answer.response,
+                                                    seconds: answer.seconds, store: store)
+                progress.answer = judged
+                let card = StudySession.note(current.card, at: clock.now(), scheduler: scheduler)
+                return PracticeVerdict(isCorrect: judged.isCorrect, suggestedRating: judged.suggestedRating,
+                                       notes: ["This card: \(card)."])
             },
             rate: { rated in
-                guard let current = progress.current else { return nil }
-                let bank = current.entry.bank
-                let question = rated.item.question
+                guard let answer = progress.answer else { return nil }
+                let question = answer.question
                 let now = clock.now()
-                let state = try store.card(bank: bank.id, question: question.id)
-                let outcome = scheduler.review(state, rating: rated.rating, at: now, using: &generator)
-                try store.saveReview(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
-                                                     durationSeconds: rated.seconds, source: source, attempt: nil))
-                var lapses = current.card?.lapses ?? 0
-                let lapsed = ReviewQueue.isLapse(phaseBefore: state?.phase, rating: rated.rating)
-                if lapsed { lapses += 1 }
-                progress.reviewedCards[StudySession.key(bank.id, question.id)] =
-                    StudyCard(bankID: bank.id, questionID: question.id, state: outcome.card, lapses: lapses)
+                let saved = try answer.save(rated.rating, to: store, at: now, scheduler: scheduler, source: source,
+                                            attempt: nil, using: &generator)
+                progress.reviewedCards[StudySession.key(answer.bank.id, question.id)] = saved.card
                 progress.summary.ratings[rated.rating, default: 0] += 1
-                var message = "Rated \(rated.rating.rawValue) \(rated.rating); next review \(StudyDates.until(outcome.card.due, from: now))."
-                if lapsed && lapses == ReviewQueue.leechLapses {
+                var message = "Rated \(rated.rating.rawValue) \(rated.rating); next review \(StudyDates.until(saved.outcome.card.due, from: now))."
+                if let leech = saved.leechMessage {
                     progress.summary.newLeeches.append(question.id)
-                    message += " Leech: \(question.id) is set aside from review."
+                    message += " " + leech
                 }
                 return message
             },

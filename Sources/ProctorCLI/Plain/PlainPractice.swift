@@ -92,40 +92,17 @@ struct PlainPractice<Generator: RandomNumberGenerator> {
         guard let question = bank.question(id: item.questionID),
               let text = PlainText.questionText(for: item, in: bank, response: response, struck: [])
         else { return true }
-        let correct = question.isCorrect(response)
-        console.line(correct ? "Correct." : "Incorrect. The answer is \(text.keyText).")
-        console.lines(PlainText.explanation(of: question, shownAs: text, response: response))
+        let answer = try StudyAnswer.judged(question, in: bank, response: response,
+                                            seconds: session.secondsOnQuestion[index],
+                                            store: feedsSchedule ? live.store : nil)
+        console.showVerdict(on: answer, shownAs: text)
         guard feedsSchedule else { return true }
 
-        let seconds = session.secondsOnQuestion[index]
-        let typical = try live.store.typicalSeconds(bank: bank.id, question: question.id)
-        let suggested = AnswerRating.rating(correct: correct, confident: nil, seconds: seconds, typicalSeconds: typical)
-        console.line("Suggested rating: \(suggested.rawValue) \(suggested). Enter accepts it, 1-4 chooses, ? explains.")
-        var rating = suggested
-        var inputEnded = false
-        while true {
-            guard let reply = console.ask("rate> ") else {
-                inputEnded = true
-                break
-            }
-            let typed = reply.trimmed
-            if typed.isEmpty { break }
-            if typed == "?" {
-                console.line(AnswerRating.explanation)
-                continue
-            }
-            if let number = Int(typed), let chosen = Rating(rawValue: number) {
-                rating = chosen
-                break
-            }
-            console.line("Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), or press Enter for \(suggested.rawValue) \(suggested).")
-        }
-        let card = try live.store.card(bank: bank.id, question: question.id)
-        let outcome = scheduler.review(card, rating: rating, at: live.clock.now(), using: &generator)
-        try live.store.saveReview(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
-                                                  durationSeconds: seconds, source: .practice, attempt: live.id,
-                                                  correct: correct))
-        console.line("Rated \(rating.rawValue) \(rating); next review in \(Self.interval(outcome.intervalSeconds)).")
+        let (rating, inputEnded) = console.askRating(suggested: answer.suggestedRating)
+        let rated = try answer.save(rating, to: live.store, at: live.clock.now(), scheduler: scheduler,
+                                    source: .practice, attempt: live.id, using: &generator)
+        console.line("Rated \(rating.rawValue) \(rating); next review in \(Self.interval(rated.outcome.intervalSeconds)).")
+        if let leech = rated.leechMessage { console.line(leech) }
         return !inputEnded
     }
 

@@ -107,7 +107,7 @@ struct StudySession {
             case .success(let command):
                 switch command {
                 case .answer(let response):
-                    let step = try rate(question, in: entry.bank, item: item, response: response, card: card, shownAt: shownAt)
+                    let step = try rate(question, in: entry.bank, item: item, response: response, shownAt: shownAt)
                     return step != .stop
                 case .next:
                     summary.skipped += 1
@@ -126,50 +126,22 @@ struct StudySession {
 
     /// The verdict, the explanation, the rating prompt, and the review saved.
     private mutating func rate(_ question: Question, in bank: QuestionBank, item: ExamForm.Item, response: Response,
-                               card: StudyCard?, shownAt: Timestamp) throws(StoreError) -> Step {
+                               shownAt: Timestamp) throws(StoreError) -> Step {
         guard let text = PlainText.questionText(for: item, in: bank, response: response, struck: []) else { return .skipped }
-        let correct = question.isCorrect(response)
-        console.line(correct ? "Correct." : "Incorrect. The answer is \(text.keyText).")
-        console.lines(PlainText.explanation(of: question, shownAs: text, response: response))
-
-        let seconds = max(0, clock.now().seconds(since: shownAt))
-        let typical = try store.typicalSeconds(bank: bank.id, question: question.id)
-        let suggested = AnswerRating.rating(correct: correct, confident: nil, seconds: seconds, typicalSeconds: typical)
-        console.line("Suggested rating: \(suggested.rawValue) \(suggested). Enter accepts it, 1-4 chooses, ? explains.")
-        var rating = suggested
-        var inputEnded = false
-        while true {
-            guard let reply = console.ask("rate> ") else {
-                inputEnded = true
-                break
-            }
-            let typed = reply.trimmed
-            if typed.isEmpty { break }
-            if typed == "?" {
-                console.line(AnswerRating.explanation)
-                continue
-            }
-            if let number = Int(typed), let chosen = Rating(rawValue: number) {
-                rating = chosen
-                break
-            }
-            console.line("Type 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), or press Enter for \(suggested.rawValue) \(suggested).")
-        }
+        let answer = try StudyAnswer.judged(question, in: bank, response: response,
+                                            seconds: max(0, clock.now().seconds(since: shownAt)), store: store)
+        console.showVerdict(on: answer, shownAs: text)
+        let (rating, inputEnded) = console.askRating(suggested: answer.suggestedRating)
 
         let now = clock.now()
-        let state = try store.card(bank: bank.id, question: question.id)
-        let outcome = scheduler.review(state, rating: rating, at: now, using: &generator)
-        let updated = try store.saveReview(ScheduledReview(bankID: bank.id, questionID: question.id, outcome: outcome,
-                                                           durationSeconds: seconds, source: source, attempt: nil,
-                                                           correct: correct))
-        reviewedCards[Self.key(bank.id, question.id)] = updated
+        let rated = try answer.save(rating, to: store, at: now, scheduler: scheduler, source: source, attempt: nil,
+                                    using: &generator)
+        reviewedCards[Self.key(bank.id, question.id)] = rated.card
         summary.ratings[rating, default: 0] += 1
-        console.line("Rated \(rating.rawValue) \(rating); next review \(StudyDates.until(outcome.card.due, from: now)).")
-        if updated.isSuspended && !(card?.isSuspended ?? false) {
+        console.line("Rated \(rating.rawValue) \(rating); next review \(StudyDates.until(rated.outcome.card.due, from: now)).")
+        if let leech = rated.leechMessage {
             summary.newLeeches.append(question.id)
-            console.line("Leech: [\(question.id)] has now been forgotten \(updated.lapses) times. It is set aside from review; "
-                         + "work on it with \(Self.practiceHint(for: question, in: bank)) or rewrite your notes on it, "
-                         + "then \(Self.unsuspendHint(question.id, in: bank.id)) brings it back.")
+            console.line(leech)
         }
         return inputEnded ? .stop : .rated
     }
@@ -187,18 +159,6 @@ struct StudySession {
         }
         if card.isSuspended { note += ", leech" }
         return note
-    }
-
-    /// `proctor practice BANK --topic T` (or `--domain D`) for the question's topic.
-    static func practiceHint(for question: Question, in bank: QuestionBank) -> String {
-        let topic = question.topicID ?? question.caseID.flatMap { bank.caseSet(id: $0)?.topicID }
-        if let topic { return "'proctor practice \(bank.id) --topic \(topic)'" }
-        return "'proctor practice \(bank.id) --domain \(question.domainID)'"
-    }
-
-    /// `'proctor review BANK --unsuspend QUESTION'`: how to bring a leech back into review.
-    static func unsuspendHint(_ question: String, in bank: String) -> String {
-        "'proctor review \(bank) --unsuspend \(question)'"
     }
 
     static func key(_ bank: String, _ question: String) -> String { bank + "\u{1F}" + question }
