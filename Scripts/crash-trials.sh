@@ -12,24 +12,14 @@
 # Prints one line per trial and `N passed, M failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Scripts/common.sh
 
 TRIALS=${1:-20}
 [[ "$TRIALS" =~ ^[0-9]+$ ]] || { echo "usage: $0 [TRIALS]" >&2; exit 64; }
 
-if ! command -v sqlite3 >/dev/null; then
-    echo "installing the sqlite3 command for the integrity checks" >&2
-    apt-get install -y -qq sqlite3 >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
-fi
+need_command sqlite3 sqlite3
 
-BIN=${PROCTOR_BIN:-}
-if [[ -z "$BIN" ]]; then
-    if [[ -x .build/release/proctor && ( ! -x .build/debug/proctor || .build/release/proctor -nt .build/debug/proctor ) ]]; then
-        BIN=.build/release/proctor
-    else
-        [[ -x .build/debug/proctor ]] || swift build --product proctor >&2 || exit 1
-        BIN=.build/debug/proctor
-    fi
-fi
+find_proctor || exit 1
 echo "crash trials: $BIN, $TRIALS trials"
 
 exec python3 - "$BIN" "$TRIALS" "$PWD/QuestionBanks/csm" <<'EOF'

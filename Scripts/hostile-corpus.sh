@@ -11,25 +11,14 @@
 # Prints one line per failure, a summary of time and memory, and `N passed, M failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source Scripts/common.sh
 
 MAX_SECONDS=1.0
 MAX_RSS_KB=$((200 * 1024))
 
-if [[ ! -x /usr/bin/time ]]; then
-    echo "installing GNU time for the memory measurements" >&2
-    apt-get install -y -qq time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-fi
+need_command /usr/bin/time time
 
-# The binary: PROCTOR_BIN, else the newer of the release and debug builds, else a debug build now.
-BIN=${PROCTOR_BIN:-}
-if [[ -z "$BIN" ]]; then
-    if [[ -x .build/release/proctor && ( ! -x .build/debug/proctor || .build/release/proctor -nt .build/debug/proctor ) ]]; then
-        BIN=.build/release/proctor
-    else
-        [[ -x .build/debug/proctor ]] || swift build --product proctor >&2 || exit 1
-        BIN=.build/debug/proctor
-    fi
-fi
+find_proctor || exit 1
 echo "hostile corpus: $BIN"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/proctor-hostile.XXXXXX")

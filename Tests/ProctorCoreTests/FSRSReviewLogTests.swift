@@ -4,15 +4,6 @@ import Testing
 /// The CSV review log of design/cli.md, its ISO 8601 times, and replay order.
 @Suite("FSRS review log")
 struct FSRSReviewLogTests {
-    private func problems(_ csv: String) -> [ReviewLogProblem] {
-        do {
-            _ = try ReviewLog.parse(csv: csv)
-            return []
-        } catch {
-            return error.problems
-        }
-    }
-
     @Test("a well-formed log with every column, a BOM, CRLF, quotes and blank lines")
     func wellFormed() throws {
         let csv = "\u{FEFF}card_id,rating,review_time,review_duration\r\n"
@@ -41,13 +32,13 @@ struct FSRSReviewLogTests {
 
     @Test("header problems are all reported on line 1")
     func headerProblems() {
-        #expect(problems("") == [ReviewLogProblem(line: 1, kind: .noHeader)])
-        #expect(problems("card_id,grade,review_time,card_id") == [
+        #expect(reviewLogProblems("") == [ReviewLogProblem(line: 1, kind: .noHeader)])
+        #expect(reviewLogProblems("card_id,grade,review_time,card_id") == [
             ReviewLogProblem(line: 1, kind: .unknownColumn("grade")),
             ReviewLogProblem(line: 1, kind: .duplicateColumn("card_id")),
             ReviewLogProblem(line: 1, kind: .missingColumn("rating")),
         ])
-        #expect(problems("\n\ncard_id,rating\n").map(\.line) == [3])
+        #expect(reviewLogProblems("\n\ncard_id,rating\n").map(\.line) == [3])
     }
 
     @Test("row problems are all collected, each with its line")
@@ -64,7 +55,7 @@ struct FSRSReviewLogTests {
             b,2,2022-11-29T12:00:00Z,1.5
             b,2,2022-11-29T12:00:00Z,1
             """
-        let found = problems(csv)
+        let found = reviewLogProblems(csv)
         #expect(found == [
             ReviewLogProblem(line: 2, kind: .badRating("5")),
             ReviewLogProblem(line: 3, kind: .badTime("2022-11-29 12:30:00", .missingOffset)),

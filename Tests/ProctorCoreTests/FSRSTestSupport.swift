@@ -73,3 +73,13 @@ struct FSRSTestGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The problems `ReviewLog.parse` reports for `csv`; empty when it parses.
+func reviewLogProblems(_ csv: String) -> [ReviewLogProblem] {
+    do {
+        _ = try ReviewLog.parse(csv: csv)
+        return []
+    } catch {
+        return error.problems
+    }
+}

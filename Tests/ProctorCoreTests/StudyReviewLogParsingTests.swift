@@ -6,15 +6,6 @@ import Testing
 /// characters, at a fraction of the cost (`proctor-bench replay-1m`).
 @Suite("Study: review log parsing on bytes")
 struct StudyReviewLogParsingTests {
-    private func problems(_ csv: String) -> [ReviewLogProblem] {
-        do {
-            _ = try ReviewLog.parse(csv: csv)
-            return []
-        } catch {
-            return error.problems
-        }
-    }
-
     @Test("LF, CRLF and lone CR all end lines; blank lines of spaces and tabs count but are skipped")
     func lineBreaks() throws {
         let csv = "\u{FEFF}card_id,rating,review_time\r\n"
@@ -24,7 +15,7 @@ struct StudyReviewLogParsingTests {
             + "\r\n"
             + "c,5,2022-11-29T12:30:00Z\r\n"
             + "d,4,2022-11-29T12:30:00Z"
-        #expect(problems(csv) == [ReviewLogProblem(line: 6, kind: .badRating("5"))])
+        #expect(reviewLogProblems(csv) == [ReviewLogProblem(line: 6, kind: .badRating("5"))])
         let log = try ReviewLog.parse(csv: csv.replacingOccurrences(of: "c,5", with: "c,1"))
         #expect(log.entries.map(\.line) == [2, 4, 6, 7])
         #expect(log.entries.map(\.cardID) == ["a", "b", "c", "d"])
@@ -53,7 +44,7 @@ struct StudyReviewLogParsingTests {
             "x,3,2022-11-29T12:30:00Z
             ,3,2022-11-29T12:30:00Z
             """
-        #expect(problems(csv) == [
+        #expect(reviewLogProblems(csv) == [
             ReviewLogProblem(line: 4, kind: .unterminatedQuote),
             ReviewLogProblem(line: 5, kind: .emptyCardID),
         ])
