@@ -63,7 +63,8 @@ struct DrillCommand: ParsableCommand {
         for share in plan.shares {
             console.line("  " + Self.describe(share.topic, in: bank) + ": \(share.count) question\(share.count == 1 ? "" : "s")")
         }
-        console.line("Type your answer as in exams; Enter skips a question; quit stops; ? lists the commands.")
+        let fullScreen = FullScreen.isAvailable(plain: plain)
+        if !fullScreen { console.line(StudySession.plainHint) }
 
         let byQuestion = Dictionary(cards.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
         let entries = plan.items.map { item in
@@ -73,7 +74,7 @@ struct DrillCommand: ParsableCommand {
                                    generator: SeededGenerator(seed: seed.map { $0 &+ 1 } ?? UInt64.random(in: .min ... .max)))
         let summary: StudySession.Summary
         var interruption: TerminalInterruption?
-        if FullScreen.isAvailable(plain: plain) {
+        if fullScreen {
             var screen = FullScreenStudy(store: store, clock: clock, scheduler: FSRSScheduler(), source: .drill,
                                          generator: session.generator, noColor: global.noColor, title: "Drill")
             (summary, interruption) = try screen.run(entries, learnAhead: false)

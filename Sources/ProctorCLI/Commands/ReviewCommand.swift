@@ -82,7 +82,9 @@ struct ReviewCommand: ParsableCommand {
         let console = StandardConsole()
         let plan = try Self.plan(banks: banks, bank: bank, store: store, at: now, calendar: study.calendar(at: now),
                                  newLimit: newLimit, limit: limit)
+        let fullScreen = FullScreen.isAvailable(plain: plain)
         console.lines(plan.introduction)
+        if !fullScreen, !plan.entries.isEmpty { console.line(StudySession.plainHint) }
         var session = StudySession(store: store, console: console, clock: clock, scheduler: FSRSScheduler(),
                                    source: .review, generator: SeededGenerator(seed: seed ?? UInt64.random(in: .min ... .max)))
         guard !plan.entries.isEmpty else {
@@ -91,7 +93,7 @@ struct ReviewCommand: ParsableCommand {
         }
         let summary: StudySession.Summary
         var interruption: TerminalInterruption?
-        if FullScreen.isAvailable(plain: plain) {
+        if fullScreen {
             var screen = FullScreenStudy(store: store, clock: clock, scheduler: FSRSScheduler(), source: .review,
                                          generator: session.generator, noColor: global.noColor, title: "Review")
             (summary, interruption) = try screen.run(plan.entries, learnAhead: true)
@@ -139,9 +141,6 @@ struct ReviewCommand: ParsableCommand {
         let newShown = entries.count - dueShown
         var lines = ["Review: \(dueShown) due\(queue.dueCount > dueShown ? " (of \(queue.dueCount))" : ""), "
                      + "\(newShown) new (\(newLimit) new a day, \(newLeft) left today)."]
-        if !entries.isEmpty {
-            lines.append("Type your answer as in exams; Enter skips a question; quit stops; ? lists the commands.")
-        }
         if !queue.leeches.isEmpty {
             let listed = queue.leeches.prefix(10).map { "[\($0.questionID)]" }.joined(separator: " ")
             let count = queue.leeches.count

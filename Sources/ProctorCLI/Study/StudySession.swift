@@ -163,6 +163,9 @@ struct StudySession {
 
     static func key(_ bank: String, _ question: String) -> String { bank + "\u{1F}" + question }
 
+    /// How to answer, printed before a plain-mode session (the full screen shows its own keys).
+    static let plainHint = "Type your answer as in exams; Enter skips a question; quit stops; ? lists the commands."
+
     static let helpLines = [
         "b or 2        choose option B (multiple response: a c or a,c)",
         "12.5          a numeric answer",
