@@ -364,10 +364,3 @@ extension SourceLocation {
     /// `path:line:col`, for "already used at ..." messages.
     var short: String { "\(path):\(line):\(column)" }
 }
-
-extension Double {
-    /// The number without a trailing `.0`: 74 rather than 74.0.
-    var compact: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
-    }
-}

@@ -109,8 +109,9 @@ public struct ProctorCommand: ParsableCommand {
 }
 
 extension String {
-    /// Padded with spaces to at least `width` characters (for simple aligned lists).
+    /// Padded with spaces to at least `width` terminal columns, with at least one space after it
+    /// (for aligned lists; wide characters count twice, as on screen).
     func padding(_ width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+        DisplayWidth.of(self) >= width ? self + " " : TextWrap.pad(self, to: width)
     }
 }

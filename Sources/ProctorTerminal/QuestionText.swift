@@ -120,7 +120,7 @@ public struct QuestionText: Sendable {
                 lines.append(StyledLine("  Choose \(select)."))
             }
         case .numeric(let key):
-            let current: String = if case .number(let value) = response { Self.format(value) } else { "____" }
+            let current: String = if case .number(let value) = response { value.compact } else { "____" }
             lines.append(StyledLine("  Answer: \(current)" + (key.unit.map { " \($0)" } ?? "")))
         case .ordering(let items):
             let byID = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
@@ -175,8 +175,8 @@ public struct QuestionText: Sendable {
             return optionOrder.enumerated().filter { correct.contains($0.element) }.map { Self.letter($0.offset) }
                 .joined(separator: " ")
         case .numeric(let key):
-            let tolerance = key.tolerance > 0 ? " (± \(Self.format(key.tolerance)))" : ""
-            return Self.format(key.value) + (key.unit.map { " \($0)" } ?? "") + tolerance
+            let tolerance = key.tolerance > 0 ? " (± \(key.tolerance.compact))" : ""
+            return key.value.compact + (key.unit.map { " \($0)" } ?? "") + tolerance
         case .ordering(let items):
             return items.compactMap { item in optionOrder.firstIndex(of: item.id).map(Self.letter) }.joined(separator: " ")
         case .matching:
@@ -194,7 +194,7 @@ public struct QuestionText: Sendable {
             return optionOrder.enumerated().filter { ids.contains($0.element) }.map { Self.letter($0.offset) }
                 .joined(separator: " ")
         case .number(let value):
-            return Self.format(value)
+            return value.compact
         case .order(let order):
             return order.compactMap { id in optionOrder.firstIndex(of: id).map(Self.letter) }.joined(separator: " ")
         case .pairs(let map):
@@ -202,14 +202,5 @@ public struct QuestionText: Sendable {
                 map[id].flatMap { rightOrder.firstIndex(of: $0) }.map { "\(index + 1)\(Self.letter($0))" }
             }.joined(separator: " ")
         }
-    }
-
-    /// A number without needless trailing zeros.
-    public static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(value)
-        if text.contains("e") { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
     }
 }

@@ -90,10 +90,3 @@ extension ScoringModel {
         }
     }
 }
-
-extension Double {
-    /// 74 rather than 74.0; 12.5 as is.
-    var compact: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
-    }
-}

@@ -97,7 +97,7 @@ enum AnswerInput {
             draft.number = (draft.number ?? "") + String(character)
             return .handled
         case .backspace:
-            if draft.number == nil, case .number(let value) = response { draft.number = QuestionText.format(value) }
+            if draft.number == nil, case .number(let value) = response { draft.number = value.compact }
             guard var text = draft.number else { return .handled }
             if !text.isEmpty { text.removeLast() }
             draft.number = text

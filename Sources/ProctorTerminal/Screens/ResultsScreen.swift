@@ -73,7 +73,7 @@ public enum ScoreReportScreen {
 
     /// `pass mark 70%` or `pass mark 700`.
     static func passMarkText(_ report: ScoreReport) -> String {
-        let mark = QuestionText.format((report.passMark * 10).rounded() / 10)
+        let mark = ((report.passMark * 10).rounded() / 10).compact
         switch report.model {
         case .percent, .bands: return "pass mark \(mark)%"
         case .scaled: return "pass mark \(mark)"
